@@ -1,0 +1,7 @@
+namespace NotebookRunner.Execution;
+
+/// <summary>How one cell's code ended: its return value if it has one, or its error.</summary>
+public sealed record CellOutcome(bool HasReturnValue, object? ReturnValue, CellError? Error)
+{
+    public bool Succeeded => Error is null;
+}

@@ -1,0 +1,87 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Html;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace NotebookRunner.Execution;
+
+/// <summary>
+/// One notebook's Roslyn script state: the first cell runs with RunAsync, every later one continues it
+/// (ContinueWithAsync), as in the Polyglot C# kernel.
+/// </summary>
+public sealed class ExecutionSession
+{
+    // Polyglot asks Roslyn the same way whether a submission ends in an expression with a value.
+    private static readonly MethodInfo? HasReturnValueMethod =
+        typeof(Script).GetMethod("HasReturnValue", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    // The Polyglot C# kernel's first submission (UseKernelHelpers) brings display() and HTML() into scope.
+    private const string KernelHelpers = "using static Microsoft.DotNet.Interactive.Kernel;";
+
+    private readonly string _notebookDirectory;
+    private readonly string _notebookFileName;
+    private ScriptOptions _options;
+    private ScriptState<object>? _state;
+
+    public ExecutionSession(string notebookPath)
+    {
+        var fullPath = Path.GetFullPath(notebookPath);
+        _notebookDirectory = Path.GetDirectoryName(fullPath)!;
+        _notebookFileName = Path.GetFileName(fullPath);
+        _options = CreateOptions(_notebookDirectory);
+    }
+
+    public ScriptState<object>? State => _state;
+
+    /// <summary>The file name a cell's code compiles under; tracebacks show it with the cell's own line numbers.</summary>
+    public string CellPath(int cellNumber) => Path.Combine(_notebookDirectory, $"{_notebookFileName}.cell{cellNumber}.csx");
+
+    public void AddReferences(IEnumerable<string> assemblyPaths) =>
+        _options = _options.AddReferences(assemblyPaths.Select(p => MetadataReference.CreateFromFile(p)));
+
+    public CellOutcome Run(string code, int cellNumber)
+    {
+        var cellPath = CellPath(cellNumber);
+        var options = _options.WithFilePath(cellPath);
+        try
+        {
+            _state ??= CSharpScript.RunAsync(KernelHelpers, _options).GetAwaiter().GetResult();
+            _state = _state.ContinueWithAsync(code, options).GetAwaiter().GetResult();
+            var hasValue = HasReturnValue(_state.Script);
+            return new CellOutcome(hasValue, _state.ReturnValue, null);
+        }
+        catch (CompilationErrorException e)
+        {
+            return new CellOutcome(false, null, CellErrorFormatter.FromCompilation(e, cellPath));
+        }
+        catch (Exception e)
+        {
+            return new CellOutcome(false, null, CellErrorFormatter.FromException(e));
+        }
+    }
+
+    private static bool HasReturnValue(Script script) =>
+        HasReturnValueMethod is not null && (bool)HasReturnValueMethod.Invoke(script, null)!;
+
+    private static ScriptOptions CreateOptions(string notebookDirectory) =>
+        ScriptOptions.Default
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithEmitDebugInformation(true)
+            .WithAllowUnsafe(true)
+            .WithFileEncoding(System.Text.Encoding.UTF8)
+            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(notebookDirectory))
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDirectory))
+            .AddImports("System", "System.Text", "System.Collections", "System.Collections.Generic",
+                "System.Threading.Tasks", "System.Linq")
+            .AddReferences(
+                typeof(Enumerable).Assembly,
+                typeof(IEnumerable<>).Assembly,
+                typeof(Task<>).Assembly,
+                typeof(ExecutionSession).Assembly,
+                typeof(Formatter).Assembly,
+                typeof(IHtmlContent).Assembly)
+            .AddReferences("netstandard");
+}

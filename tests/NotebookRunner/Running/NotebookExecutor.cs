@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive.Formatting;
+using NotebookRunner.Execution;
+using NotebookRunner.Notebooks;
+
+namespace NotebookRunner.Running;
+
+/// <summary>
+/// Papermill's execute step for one (already parameterized) notebook: clear old outputs, run the code cells in
+/// one script state, record outputs and papermill metadata, leave the cells after a failure pending.
+/// </summary>
+public sealed class NotebookExecutor(RunSettings settings)
+{
+    public NotebookRunResult Execute(NotebookDocument notebook, string inputPath, string outputPath, JsonObject parameters)
+    {
+        var result = new NotebookRunResult { InputPath = inputPath, OutputPath = outputPath };
+        var cells = notebook.Cells;
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        PrepareCells(cells);
+        PapermillMetadata.SetNotebook(notebook, parameters, inputPath, outputPath, started, null, null);
+
+        Formatter.ResetToDefault();
+        var session = new ExecutionSession(inputPath);
+        var packages = new NugetReferences(session, settings.Progress);
+        var previousDirectory = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = settings.WorkingDirectory ?? Path.GetDirectoryName(Path.GetFullPath(inputPath))!;
+        var executionCount = 0;
+        try
+        {
+            using var capture = ConsoleCapture.Install();
+            for (var index = 0; index < cells.Count; index++)
+            {
+                var cell = cells[index];
+                var number = index + 1;
+                if (result.Failed)
+                {
+                    result.Cells.Add(new CellRecord(number, cell.IsCode, CellStatus.Pending, 0));
+                    continue;
+                }
+                var cellStart = DateTime.UtcNow;
+                var cellClock = Stopwatch.StartNew();
+                CellError? error = null;
+                if (cell.IsCode && !string.IsNullOrWhiteSpace(cell.Source))
+                {
+                    var outputs = CellOutputs.BeginCell();
+                    cell.Json["outputs"] = outputs;
+                    cell.Json["execution_count"] = ++executionCount;
+                    error = RunCell(session, packages, cell, number, executionCount, out var timedOut);
+                    result.TimedOut = timedOut;
+                    if (error is not null) CellOutputs.AddError(error.Ename, error.Evalue, error.Traceback);
+                }
+                var seconds = cellClock.Elapsed.TotalSeconds;
+                PapermillMetadata.MarkFinished(cell, cellStart, DateTime.UtcNow, error is not null);
+                result.Cells.Add(new CellRecord(number, cell.IsCode, error is null ? CellStatus.Completed : CellStatus.Failed, seconds));
+                if (cell.IsCode)
+                    settings.Progress.WriteLine(
+                        $"[{number}/{cells.Count}] {Shorten(cell.FirstLine)}  {seconds.ToString("0.00", CultureInfo.InvariantCulture)}s"
+                        + (result.TimedOut ? "  TIMED OUT" : error is not null ? "  FAILED" : ""));
+                if (error is not null)
+                {
+                    result.Error = error;
+                    result.FailedCell = number;
+                    result.FailedCellFirstLine = cell.FirstLine;
+                }
+                if (result.TimedOut) break;
+                if (error is null) result.FinalState = session.State;
+            }
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previousDirectory;
+        }
+        // After a timeout the cells not reached are pending too.
+        for (var number = result.Cells.Count + 1; number <= cells.Count; number++)
+            result.Cells.Add(new CellRecord(number, cells[number - 1].IsCode, CellStatus.Pending, 0));
+
+        result.Duration = clock.Elapsed.TotalSeconds;
+        PapermillMetadata.SetNotebook(notebook, parameters, inputPath, outputPath, started, DateTime.UtcNow, result.Failed);
+        return result;
+    }
+
+    private CellError? RunCell(ExecutionSession session, NugetReferences packages, NotebookCell cell, int number,
+        int executionCount, out bool timedOut)
+    {
+        timedOut = false;
+        try
+        {
+            CellDirectives.EnsureCSharp(cell, number);
+        }
+        catch (CellLanguageException e)
+        {
+            return new CellError("UnsupportedCellLanguage", e.Message, [e.Message]);
+        }
+        var prepared = CellDirectives.Prepare(cell.Source);
+        if (prepared.Packages.Count > 0 || prepared.Sources.Count > 0)
+        {
+            if (packages.Add(prepared.Packages, prepared.Sources) is { } restoreError) return restoreError;
+        }
+
+        CellOutcome? outcome;
+        try
+        {
+            if (!CellThread.TryRun(() => session.Run(prepared.Code, number), settings.Timeout, out outcome))
+            {
+                timedOut = true;
+                return CellErrorFormatter.Timeout(settings.Timeout!.Value.TotalSeconds);
+            }
+        }
+        catch (AggregateException e)
+        {
+            return CellErrorFormatter.FromException(e.InnerException ?? e);
+        }
+        if (outcome!.Error is not null) return outcome.Error;
+        if (outcome.HasReturnValue)
+        {
+            try
+            {
+                CellOutputs.AddExecuteResult(outcome.ReturnValue, executionCount);
+            }
+            catch (Exception e)
+            {
+                return CellErrorFormatter.FromException(e);
+            }
+        }
+        return null;
+    }
+
+    private static void PrepareCells(IReadOnlyList<NotebookCell> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (cell.IsCode)
+            {
+                cell.Json["outputs"] = new JsonArray();
+                cell.Json["execution_count"] = null;
+            }
+            PapermillMetadata.MarkPending(cell);
+        }
+    }
+
+    private static string Shorten(string line) => line.Length <= 60 ? line : line[..57] + "...";
+}
