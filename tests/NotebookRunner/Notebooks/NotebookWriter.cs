@@ -24,7 +24,7 @@ public static class NotebookWriter
         Directory.CreateDirectory(directory);
         foreach (var cell in notebook.Cells)
             if (cell.Json["source"] is JsonValue) cell.Source = cell.Source;
-        var text = SortKeys(notebook.Json).ToJsonString(Options) + "\n";
+        var text = SortKeys(notebook.Json)!.ToJsonString(Options) + "\n";
         // A temp file in the same folder makes the final move a rename: readers never see half a notebook.
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
