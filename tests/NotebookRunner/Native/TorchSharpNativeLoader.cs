@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
+namespace NotebookRunner.Native;
+
+/// <summary>
+/// Loads TorchSharp's natives by full path before TorchSharp asks for them, so its own loader finds them
+/// already loaded (by soname) and never falls back to copying all of libtorch (600 MB) into a "cpu" folder.
+/// When the system libstdc++ lacks GLIBCXX_3.4.32, loads a patched copy of libLibTorchSharp.so from the
+/// runner's cache instead of the package's file; system libraries are never touched.
+/// </summary>
+public static class TorchSharpNativeLoader
+{
+    public const string LibTorchSharpFileName = "libLibTorchSharp.so";
+    private static readonly object Gate = new();
+    private static string? _loadedLibTorchSharp;
+
+    /// <summary>The libLibTorchSharp.so that was loaded, or null when none was.</summary>
+    public static string? LoadedLibTorchSharp => _loadedLibTorchSharp;
+
+    /// <summary>Does nothing when the libraries hold no libLibTorchSharp.so or TorchSharp is already loaded.</summary>
+    public static void Load(IReadOnlyList<string> nativeLibraries, string cacheDirectory, TextWriter log)
+    {
+        var libTorchSharp = nativeLibraries.FirstOrDefault(p => Path.GetFileName(p) == LibTorchSharpFileName);
+        if (libTorchSharp is null || !OperatingSystem.IsLinux()) return;
+        lock (Gate)
+        {
+            if (_loadedLibTorchSharp is not null) return;
+            // libtorch_cpu.so's RUNPATH $ORIGIN finds libc10.so and libgomp next to it.
+            foreach (var name in new[] { "libtorch_cpu.so", "libtorch.so" })
+            {
+                var path = nativeLibraries.FirstOrDefault(p => Path.GetFileName(p) == name);
+                if (path is not null) NativeLibrary.Load(path);
+            }
+            var toLoad = LoadableCopy(libTorchSharp, cacheDirectory, log);
+            NativeLibrary.Load(toLoad);
+            NativeLibraryResolver.Override(LibTorchSharpFileName, toLoad);
+            _loadedLibTorchSharp = toLoad;
+        }
+    }
+
+    /// <summary>The package's file when this machine can load it, else the (once created) patched copy.</summary>
+    public static string LoadableCopy(string libTorchSharp, string cacheDirectory, TextWriter log)
+    {
+        if (LibStdCxxProbe.Current.DefinesRequiredVersion) return libTorchSharp;
+        if (GlibcxxVersionPatch.Inspect(libTorchSharp) != GlibcxxVersionPatch.State.Required) return libTorchSharp;
+
+        var copy = PatchedCopyPath(libTorchSharp, cacheDirectory);
+        if (!File.Exists(copy))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            var temporary = copy + "." + Environment.ProcessId + ".tmp";
+            File.Copy(libTorchSharp, temporary, overwrite: true);
+            GlibcxxVersionPatch.Apply(temporary);
+            File.Move(temporary, copy, overwrite: true);
+        }
+        log.WriteLine($"note: system libstdc++ lacks {GlibcxxVersionPatch.Version}; loading a patched copy of {LibTorchSharpFileName} from {copy} (run 'doctor' for details)");
+        return copy;
+    }
+
+    /// <summary>&lt;cache&gt;/native/&lt;sha256 of the original&gt;/libLibTorchSharp.so</summary>
+    public static string PatchedCopyPath(string libTorchSharp, string cacheDirectory)
+    {
+        using var stream = File.OpenRead(libTorchSharp);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        return Path.Combine(Packages.RestoreCacheLocation.Native(cacheDirectory), hash, LibTorchSharpFileName);
+    }
+}
