@@ -1,3 +1,9 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.Loader;
+using NotebookRunner.Native;
+using NotebookRunner.Packages;
+
 namespace NotebookRunner.Execution;
 
 /// <summary>
@@ -6,8 +12,14 @@ namespace NotebookRunner.Execution;
 /// </summary>
 public sealed class NugetReferences(ExecutionSession session, TextWriter log)
 {
+    // Restored assemblies by simple name, for the load context when a script's dependency is not found.
+    private static readonly ConcurrentDictionary<string, string> AssembliesByName = new(StringComparer.OrdinalIgnoreCase);
+    private static int _resolverInstalled;
+
+    private readonly PackageRestorer _restorer = new(log: log);
     private readonly List<NugetReference> _packages = [];
     private readonly List<string> _sources = [];
+    private readonly HashSet<string> _referencedNames = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Returns an error for the cell when the restore fails, else null.</summary>
     public CellError? Add(IReadOnlyList<NugetReference> packages, IReadOnlyList<string> sources)
@@ -19,7 +31,29 @@ public sealed class NugetReferences(ExecutionSession session, TextWriter log)
             _packages.Add(package);
         }
         if (packages.Count == 0) return null;
-        var message = "package restore is not available yet in this build of the runner";
-        return new CellError("PackageRestoreException", message, [message]);
+        try
+        {
+            var restored = _restorer.Restore(_packages.Select(p => new PackageRequest(p.Id, p.Version)).ToList(), _sources);
+            // An assembly already referenced (e.g. by an earlier, smaller package set) cannot be loaded twice.
+            var fresh = restored.Assemblies.Where(path => _referencedNames.Add(Path.GetFileNameWithoutExtension(path))).ToList();
+            foreach (var path in fresh) AssembliesByName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+            InstallResolver();
+            session.AddReferences(fresh);
+            NativeAssets.Register(restored, log);
+            return null;
+        }
+        catch (PackageRestoreException e)
+        {
+            return new CellError("PackageRestoreException", e.Message, e.Message.Split('\n'));
+        }
+    }
+
+    private static void InstallResolver()
+    {
+        if (Interlocked.Exchange(ref _resolverInstalled, 1) == 1) return;
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+            name.Name is { } simpleName && AssembliesByName.TryGetValue(simpleName, out var path)
+                ? context.LoadFromAssemblyPath(path)
+                : null;
     }
 }
