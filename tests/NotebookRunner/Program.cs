@@ -21,6 +21,13 @@ catch (Exception e) when (e is UsageException or NotebookReadException or Parame
     stderr.WriteLine(e.Message);
     return ExitCodes.BadUsage;
 }
+catch (Exception e)
+{
+    // A bug in the runner itself, not in a notebook: still one line first, then the detail.
+    stderr.WriteLine($"NotebookRunner: internal error: {e.GetType().FullName}: {e.Message}");
+    stderr.WriteLine(e);
+    return ExitCodes.CellFailed;
+}
 
 static int Help()
 {

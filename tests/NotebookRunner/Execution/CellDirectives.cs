@@ -27,6 +27,9 @@ public static partial class CellDirectives
         ["http"] = "HTTP", ["python"] = "Python", ["value"] = "value", ["vscode"] = "vscode",
     };
 
+    // Polyglot magics that only change how a C# cell is shown; a headless run ignores them.
+    private static readonly HashSet<string> IgnoredMagics = new(StringComparer.OrdinalIgnoreCase) { "time", "about", "lsmagic", "who", "whos" };
+
     [GeneratedRegex("""^\s*#r\s+"nuget:\s*(?<id>[^,"\s]+)\s*(,\s*(?<version>[^"]*?))?\s*"\s*$""")]
     private static partial Regex NugetReferenceLine();
 
@@ -68,7 +71,8 @@ public static partial class CellDirectives
         {
             var line = lines[i].TrimEnd('\r');
             if (MagicLine().Match(line) is { Success: true } magic
-                && KernelLanguages.TryGetValue(magic.Groups["kernel"].Value, out var language) && language == "C#")
+                && (IgnoredMagics.Contains(magic.Groups["kernel"].Value)
+                    || (KernelLanguages.TryGetValue(magic.Groups["kernel"].Value, out var language) && language == "C#")))
             {
                 lines[i] = "";
             }

@@ -30,7 +30,7 @@ public static class RunReport
 
     public static void Write(string path, IEnumerable<JsonObject> entries)
     {
-        var report = new JsonObject { ["notebooks"] = new JsonArray(entries.Select(e => (JsonNode?)e).ToArray()) };
+        var report = new JsonObject { ["notebooks"] = new JsonArray(entries.Select(e => e.DeepClone()).ToArray()) };
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         File.WriteAllText(path, report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

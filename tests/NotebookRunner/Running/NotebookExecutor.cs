@@ -24,6 +24,9 @@ public sealed class NotebookExecutor(RunSettings settings)
         PapermillMetadata.SetNotebook(notebook, parameters, inputPath, outputPath, started, null, null);
 
         Formatter.ResetToDefault();
+        // What the Polyglot kernel sets up for notebook front ends (dotnet-interactive KernelBuilder.SetUpFormatters).
+        Formatter.DefaultMimeType = HtmlFormatter.MimeType;
+        Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
         var session = new ExecutionSession(inputPath);
         var packages = new NugetReferences(session, settings.Progress);
         var previousDirectory = Environment.CurrentDirectory;
