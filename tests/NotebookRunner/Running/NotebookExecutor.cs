@@ -21,6 +21,7 @@ public sealed class NotebookExecutor(RunSettings settings)
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         PrepareCells(cells);
+        UpgradeToCellIds(notebook);
         PapermillMetadata.SetNotebook(notebook, parameters, inputPath, outputPath, started, null, null);
 
         Formatter.ResetToDefault();
@@ -143,6 +144,15 @@ public sealed class NotebookExecutor(RunSettings settings)
             }
             PapermillMetadata.MarkPending(cell);
         }
+    }
+
+    /// <summary>nbformat 4.5 gives every cell an id (the injected cell has one); older 4.x notebooks get them, as nbformat's upgrade does.</summary>
+    private static void UpgradeToCellIds(NotebookDocument notebook)
+    {
+        if (notebook.Json["nbformat_minor"] is JsonValue minor && minor.TryGetValue<int>(out var value) && value >= 5) return;
+        notebook.Json["nbformat_minor"] = 5;
+        foreach (var cell in notebook.Cells)
+            if (cell.Json["id"] is null) cell.Json["id"] = Guid.NewGuid().ToString("N")[..8];
     }
 
     private static string Shorten(string line) => line.Length <= 60 ? line : line[..57] + "...";
