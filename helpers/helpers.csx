@@ -58,7 +58,9 @@ Formatter.SetPreferredMimeTypesFor(typeof(Plot), "image/png");
 // Tensors print like PyTorch: tensor([[1.1000], ...], requires_grad=True).
 string FormatTensor(Tensor t)
 {
-    var body = t.ToString(TorchSharp.TensorStringStyle.Numpy).Trim();
+    var isFloat = t.dtype == ScalarType.Float32 || t.dtype == ScalarType.Float64;
+    var body = (isFloat ? t.ToString(TorchSharp.TensorStringStyle.Numpy, "0.0000") : t.ToString(TorchSharp.TensorStringStyle.Numpy))
+        .Trim().Replace("]\n", "],\n").Replace("\n", "\n       ");
     var suffix = t.requires_grad ? ", requires_grad=True" : "";
     var device = t.device_type == DeviceType.CPU ? "" : $", device='{t.device}'";
     return $"tensor({body}{device}{suffix})";
