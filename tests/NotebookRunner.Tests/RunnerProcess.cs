@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace NotebookRunner.Tests;
+
+/// <summary>Runs the real NotebookRunner.dll from the test output folder as a child process.</summary>
+public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>The first stderr line that is not a "[i/n] ..." progress line: the one-line failure summary.</summary>
+    public string FailureLine => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.TrimEnd('\r')).FirstOrDefault(line => !line.StartsWith('[')) ?? "";
+
+    public string FirstStderrLine => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.TrimEnd('\r') ?? "";
+}
+
+public static class RunnerProcess
+{
+    static readonly string RunnerDll = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
+
+    public static RunResult Run(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(RunnerDll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"runner did not finish: {string.Join(' ', args)}");
+        }
+        return new RunResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
+
+/// <summary>A fixture notebook copied into a fresh temp dir, so each test runs on its own copy.</summary>
+public sealed class FixtureCopy : IDisposable
+{
+    public string Dir { get; }
+    public string Notebook { get; }
+    public string Output => Path.Combine(Dir, "out.ipynb");
+    public string Report => Path.Combine(Dir, "report.json");
+    readonly byte[] originalBytes;
+
+    public FixtureCopy(string fixtureName, params string[] extraFiles)
+    {
+        Dir = Path.Combine(Path.GetTempPath(), "nbrunner-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Dir);
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+        foreach (var name in extraFiles.Prepend(fixtureName))
+            File.Copy(Path.Combine(fixtures, name), Path.Combine(Dir, name));
+        Notebook = Path.Combine(Dir, fixtureName);
+        originalBytes = File.ReadAllBytes(Notebook);
+    }
+
+    public RunResult Run(params string[] extraArgs) =>
+        RunnerProcess.Run(Dir, new[] { "run", Notebook, "-o", Output }.Concat(extraArgs).ToArray());
+
+    public bool InputUnchanged => File.ReadAllBytes(Notebook).AsSpan().SequenceEqual(originalBytes);
+
+    public JsonObject ReadOutput() => JsonNode.Parse(File.ReadAllText(Output))!.AsObject();
+
+    public JsonObject ReadReportNotebook() =>
+        JsonNode.Parse(File.ReadAllText(Report))!["notebooks"]![0]!.AsObject();
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
+    }
+}
