@@ -68,3 +68,52 @@ string FormatTensor(Tensor t)
 
 Formatter.Register(typeof(Tensor), (object o, System.IO.TextWriter writer) => writer.Write(FormatTensor((Tensor)o)), "text/plain");
 Formatter.SetPreferredMimeTypesFor(typeof(Tensor), "text/plain");
+
+// ---- Taught in notebook 04 (linear regression from scratch); kept identical to its //@save cells. ----
+
+(Tensor X, Tensor y) SyntheticData(Tensor w, double b, long numExamples)
+{
+    // Generate y = Xw + b + noise, with the draws in d2l's order: X first, then the noise.
+    var X = torch.normal(0, 1, new long[] { numExamples, w.shape[0] });
+    var y = torch.matmul(X, w) + b;
+    y += torch.normal(0, 0.01, y.shape);
+    return (X, y.reshape(-1, 1));
+}
+
+IEnumerable<(Tensor X, Tensor y)> DataIter(int batchSize, Tensor features, Tensor labels, System.Random random)
+{
+    // Shuffle with our own System.Random (like Python's random.shuffle), never with torch's generator.
+    var numExamples = (int)features.shape[0];
+    var indices = Enumerable.Range(0, numExamples).Select(i => (long)i).ToArray();
+    random.Shuffle(indices);
+    for (int i = 0; i < numExamples; i += batchSize)
+    {
+        var batchIndices = torch.tensor(indices[i..Math.Min(i + batchSize, numExamples)]);
+        yield return (features.index_select(0, batchIndices), labels.index_select(0, batchIndices));
+    }
+}
+
+Tensor LinReg(Tensor X, Tensor w, Tensor b)
+{
+    // The linear regression model.
+    return torch.matmul(X, w) + b;
+}
+
+Tensor SquaredLoss(Tensor yHat, Tensor y)
+{
+    // Squared loss, one value per example.
+    return (yHat - y.reshape(yHat.shape)).pow(2) / 2;
+}
+
+void Sgd(IEnumerable<Tensor> parameters, double lr, int batchSize)
+{
+    // Minibatch stochastic gradient descent.
+    using (torch.no_grad())
+    {
+        foreach (var param in parameters)
+        {
+            param.sub_(lr * param.grad / batchSize);
+            param.grad.zero_();
+        }
+    }
+}
