@@ -117,3 +117,43 @@ void Sgd(IEnumerable<Tensor> parameters, double lr, int batchSize)
         }
     }
 }
+
+// ---- Taught in notebook 03 (make_regression); kept identical to its //@save cell. ----
+
+(Tensor X, Tensor y, Tensor coef) MakeRegression(int nSamples = 100, int nFeatures = 100, int nInformative = 10,
+    double bias = 0.0, double noise = 0.0, bool shuffle = true, int randomState = 0)
+{
+    // Mirrors sklearn.datasets.make_regression (no effective_rank, one target) with its own System.Random:
+    // the same algorithm, not the same numbers as NumPy's generator.
+    var random = new System.Random(randomState);
+    double Normal() => Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+    nInformative = Math.Min(nFeatures, nInformative);
+    var X = new double[nSamples, nFeatures];
+    for (int i = 0; i < nSamples; i++)
+        for (int j = 0; j < nFeatures; j++)
+            X[i, j] = Normal();
+    var coef = new double[nFeatures];
+    for (int j = 0; j < nInformative; j++) coef[j] = 100.0 * random.NextDouble();
+    var y = new double[nSamples];
+    for (int i = 0; i < nSamples; i++)
+    {
+        for (int j = 0; j < nFeatures; j++) y[i] += X[i, j] * coef[j];
+        y[i] += bias;
+    }
+    if (noise > 0.0)  // like sklearn: all the noise is drawn after X and coef
+        for (int i = 0; i < nSamples; i++) y[i] += noise * Normal();
+    var rows = Enumerable.Range(0, nSamples).ToArray();
+    var columns = Enumerable.Range(0, nFeatures).ToArray();
+    if (shuffle)
+    {
+        random.Shuffle(rows);
+        random.Shuffle(columns);
+    }
+    var xFlat = new float[nSamples * nFeatures];
+    for (int i = 0; i < nSamples; i++)
+        for (int j = 0; j < nFeatures; j++)
+            xFlat[i * nFeatures + j] = (float)X[rows[i], columns[j]];
+    var yColumn = rows.Select(i => (float)y[i]).ToArray();
+    var coefShuffled = columns.Select(j => (float)coef[j]).ToArray();
+    return (torch.tensor(xFlat).reshape(nSamples, nFeatures), torch.tensor(yColumn).reshape(nSamples, 1), torch.tensor(coefShuffled));
+}
