@@ -1,0 +1,33 @@
+namespace Notebooks.Tests;
+
+/// The committed notebooks carry the outputs of a runner run; re-executing them must give the same text.
+[Collection("series")]
+public class StoredOutputTests(SeriesRun run)
+{
+    public static TheoryData<string> Notebooks => new(SeriesRun.Stems);
+
+    [Theory, MemberData(nameof(Notebooks))]
+    public void every_stored_text_output_matches_a_fresh_run(string stem)
+    {
+        var stored = JsonNode.Parse(File.ReadAllText(Path.Combine(run.RepoRoot, "notebooks", stem + ".ipynb")))!.AsObject();
+        var fresh = run.ExecutedNotebook(stem);
+        var storedTexts = CodeCellTexts(stored);
+        var freshTexts = CodeCellTexts(fresh);
+        Assert.True(storedTexts.Any(t => t.Length > 0), $"{stem} carries no stored outputs");
+        Assert.Equal(storedTexts.Count, freshTexts.Count);
+        for (var i = 0; i < storedTexts.Count; i++)
+            Assert.True(storedTexts[i] == freshTexts[i], $"{stem}, code cell {i + 1}: stored output\n{storedTexts[i]}\n differs from a fresh run\n{freshTexts[i]}");
+    }
+
+    private static List<string> CodeCellTexts(JsonObject notebook) =>
+        notebook["cells"]!.AsArray()
+            .Where(c => (string?)c!["cell_type"] == "code" && (string?)c["metadata"]?["tags"]?[0] != "injected-parameters")
+            .Select(c => string.Concat(c!["outputs"]!.AsArray().Select(Text)))
+            .ToList();
+
+    private static string Text(JsonNode? output)
+    {
+        var node = output?["text"] ?? output?["data"]?["text/plain"];
+        return node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
+    }
+}
