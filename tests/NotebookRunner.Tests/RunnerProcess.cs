@@ -6,9 +6,10 @@ namespace NotebookRunner.Tests;
 /// <summary>Runs the real NotebookRunner.dll from the test output folder as a child process.</summary>
 public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
 {
-    /// <summary>The first stderr line that is not a "[i/n] ..." progress line: the one-line failure summary.</summary>
+    /// <summary>The one-line failure summary ("PATH: cell N (first line): ename: evalue"), skipping progress and restore lines.</summary>
     public string FailureLine => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-        .Select(line => line.TrimEnd('\r')).FirstOrDefault(line => !line.StartsWith('[')) ?? "";
+        .Select(line => line.TrimEnd('\r'))
+        .FirstOrDefault(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\S.*: cell \d+ \(")) ?? "";
 
     public string FirstStderrLine => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.TrimEnd('\r') ?? "";
 }

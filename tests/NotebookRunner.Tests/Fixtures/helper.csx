@@ -1,0 +1,1 @@
+int Double(int value) => value * 2;
