@@ -19,7 +19,7 @@ public sealed class SeriesRun
 
     public SeriesRun()
     {
-        RepoRoot = FindRepoRoot();
+        RepoRoot = new SeriesRunPaths().RepoRoot;
         OutputDir = Path.Combine(Path.GetTempPath(), "series-run-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(OutputDir);
         var reportPath = Path.Combine(OutputDir, "report.json");
@@ -43,13 +43,6 @@ public sealed class SeriesRun
 
     public JsonObject ExecutedNotebook(string stem) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDir, stem + ".ipynb")))!.AsObject();
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "global.json"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root (global.json) not found");
-    }
 }
 
 [CollectionDefinition("series")]
