@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using Benchmarks;
+
+// dotnet run -c Release --project tests/Benchmarks [-- --repetitions N]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var repetitions = args.Length == 2 && args[0] == "--repetitions" ? int.Parse(args[1]) : 5;
+
+var repoRoot = FindRepoRoot();
+var runnerDll = Path.Combine(repoRoot, "tests/NotebookRunner/bin/Debug/net10.0/NotebookRunner.dll");
+if (!File.Exists(runnerDll))
+{
+    Console.Error.WriteLine($"{runnerDll} is missing: build the runner first with `dotnet build tests/NotebookRunner`.");
+    return 2;
+}
+var notebooks = Directory.GetFiles(Path.Combine(repoRoot, "notebooks"), "*.ipynb").Order()
+    .Select(p => Path.GetRelativePath(repoRoot, p)).ToList();
+var withPython = PyTorchLoops.Available(out var problem);
+if (!withPython) Console.Error.WriteLine(problem + " -- showing the C# side alone.");
+
+var outDir = Directory.CreateTempSubdirectory("benchmarks-").FullName;
+var csharp = notebooks.ToDictionary(n => n, _ => new List<NotebookTiming>());
+var python = notebooks.ToDictionary(n => n, _ => new List<double>());
+for (var rep = 0; rep <= repetitions; rep++)  // rep 0 is the warm-up (package restore, native load, JIT, file cache)
+{
+    Console.Error.WriteLine(rep == 0 ? "warm-up" : $"repetition {rep}/{repetitions}");
+    var timings = notebooks.Select(n => NotebookTiming.Run(repoRoot, runnerDll, n, outDir)).ToList();
+    var torch = withPython ? PyTorchLoops.Run(repoRoot) : null;
+    if (rep == 0) continue;
+    for (var i = 0; i < notebooks.Count; i++)
+    {
+        csharp[notebooks[i]].Add(timings[i]);
+        if (torch != null) python[notebooks[i]].Add(torch[Path.GetFileNameWithoutExtension(notebooks[i])]);
+    }
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var v = values.Order().ToArray();
+    return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+}
+
+var table = new StringBuilder();
+table.AppendLine($"Median of {repetitions} alternating repetitions after a warm-up; {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+table.AppendLine("C# = the notebook's `training` cell run by the runner (includes compiling that cell); PyTorch = the source tutorial's loop in Debian python3-torch 1.13.");
+table.AppendLine();
+table.AppendLine("| notebook | steps | C# steps/s | PyTorch steps/s | ratio C#/PyTorch | notebook wall s | runner overhead s |");
+table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+foreach (var n in notebooks)
+{
+    var runs = csharp[n];
+    var cs = Median(runs.Select(r => r.StepsPerSecond));
+    var py = Median(python[n]);
+    table.AppendLine($"| {Path.GetFileNameWithoutExtension(n)} | {runs[0].Steps} | {cs:F0} | {(withPython ? py.ToString("F0") : "n/a")} | {(withPython ? (cs / py).ToString("F2") : "n/a")} | {Median(runs.Select(r => r.NotebookSeconds)):F2} | {Median(runs.Select(r => r.OverheadSeconds)):F2} |");
+}
+var series = Median(Enumerable.Range(0, repetitions).Select(i => notebooks.Sum(n => csharp[n][i].NotebookSeconds)));
+var seriesProcess = Median(Enumerable.Range(0, repetitions).Select(i => notebooks.Sum(n => csharp[n][i].ProcessSeconds)));
+table.AppendLine($"| **series (5 notebooks)** | | | | | {series:F2} | process wall {seriesProcess:F2} |");
+
+Console.WriteLine(table);
+var artifacts = Path.Combine(repoRoot, "artifacts");
+Directory.CreateDirectory(artifacts);
+File.WriteAllText(Path.Combine(artifacts, "benchmarks.md"), "# Benchmarks\n\n" + table);
+Console.Error.WriteLine($"wrote {Path.Combine(artifacts, "benchmarks.md")}");
+return 0;
+
+static string FindRepoRoot()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "LinearRegressionSeries.slnx"))) return dir.FullName;
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "LinearRegressionSeries.slnx"))) return dir.FullName;
+    throw new InvalidOperationException("run from inside the repository (LinearRegressionSeries.slnx not found)");
+}
