@@ -2,9 +2,23 @@ using System.Globalization;
 using System.Text;
 using Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks [-- --repetitions N]
+// dotnet run -c Release --project tests/Benchmarks [-- --repetitions N | memory]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length == 3 && args[0] == "memory-child")
+{
+    MemoryProbe.RunChild(int.Parse(args[1]), args[2] == "scoped");
+    return 0;
+}
+if (args.Length == 1 && args[0] == "memory")
+{
+    var memory = MemoryProbe.Table();
+    Console.WriteLine(memory);
+    var path = Path.Combine(FindRepoRoot(), "artifacts", "benchmarks-memory.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    File.WriteAllText(path, "# Memory: peak RSS of notebook 01's loop\n\n" + memory);
+    return 0;
+}
 var repetitions = args.Length == 2 && args[0] == "--repetitions" ? int.Parse(args[1]) : 5;
 
 var repoRoot = FindRepoRoot();

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace Benchmarks;
+
+/// <summary>Peak RSS of notebook 01's loop at 10k and 100k steps, with and without a dispose scope per step; each case in its own child process.</summary>
+public static class MemoryProbe
+{
+    public static string Table()
+    {
+        var lines = new List<string> { "| 01 loop | peak RSS at 10k steps MB | peak RSS at 100k steps MB | growth MB |", "|---|---:|---:|---:|" };
+        foreach (var scoped in new[] { true, false })
+        {
+            var (small, large) = (Child(10_000, scoped), Child(100_000, scoped));
+            lines.Add($"| {(scoped ? "with NewDisposeScope" : "without dispose scopes")} | {small:F1} | {large:F1} | {large - small:F1} |");
+        }
+        return string.Join("\n", lines) + "\n";
+    }
+
+    static double Child(int steps, bool scoped)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        foreach (var a in new[] { typeof(MemoryProbe).Assembly.Location, "memory-child", steps.ToString(), scoped ? "scoped" : "unscoped" })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"memory child failed: {output}");
+        return double.Parse(output.Trim().Split('\n').Last()) / (1024 * 1024);
+    }
+
+    /// <summary>Runs 01's loop (as its training cell writes it, minus printing) and prints the process's peak working set in bytes.</summary>
+    public static void RunChild(int steps, bool scoped)
+    {
+        LoadNatives();
+        torch.manual_seed(42);
+        var inputs = torch.rand(100, 3);
+        var targets = inputs.matmul(torch.tensor(new float[] { 1.1f, 2.2f, 3.3f }).reshape(3, 1)) + 4.4f + 0.1f * torch.randn(100, 1);
+        var w = torch.rand(new long[] { 3, 1 }, requires_grad: true);
+        var b = torch.rand(new long[] { 1 }, requires_grad: true);
+        var lr = 0.003f;
+        var losses = new List<double>();
+        for (int i = 0; i < steps; i++)
+        {
+            using var scope = scoped ? torch.NewDisposeScope() : null;
+            var outputs = inputs.matmul(w) + b;
+            var loss = torch.mean(torch.square(outputs - targets));
+            losses.Add(loss.item<float>());
+            loss.backward();
+            using (torch.no_grad())
+            {
+                w.sub_(lr * w.grad);
+                b.sub_(lr * b.grad);
+            }
+            w.grad.zero_();
+            b.grad.zero_();
+        }
+        Console.WriteLine(Process.GetCurrentProcess().PeakWorkingSet64);
+    }
+
+    static void LoadNatives()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        // Load libtorch by full path first, else libLibTorchSharp's NEEDED libtorch.so resolves to Debian's 1.13 and crashes.
+        var libtorch = Path.Combine(home, ".nuget/packages/libtorch-cpu-linux-x64/2.10.0/runtimes/linux-x64/native");
+        NativeLibrary.Load(Path.Combine(libtorch, "libtorch_cpu.so"));
+        NativeLibrary.Load(Path.Combine(libtorch, "libtorch.so"));
+        var patched = Directory.EnumerateFiles(Path.Combine(home, ".cache/notebook-runner/native"), "libLibTorchSharp.so", SearchOption.AllDirectories).FirstOrDefault()
+            ?? throw new InvalidOperationException("no patched libLibTorchSharp.so: run a notebook with the runner (or its `doctor --fix`) first");
+        var handle = NativeLibrary.Load(patched);
+        NativeLibrary.SetDllImportResolver(typeof(torch).Assembly,
+            (name, _, _) => name.Contains("LibTorchSharp") ? handle : IntPtr.Zero);
+    }
+}
