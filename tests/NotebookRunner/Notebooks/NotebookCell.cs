@@ -11,16 +11,7 @@ public sealed class NotebookCell(JsonObject json)
 
     public bool IsCode => CellType == "code";
 
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (Json["metadata"] is JsonObject metadata) return metadata;
-            var created = new JsonObject();
-            Json["metadata"] = created;
-            return created;
-        }
-    }
+    public JsonObject Metadata => Json.GetOrAddObject("metadata");
 
     /// <summary>The source joined into one string; nbformat allows a string or a list of strings.</summary>
     public string Source

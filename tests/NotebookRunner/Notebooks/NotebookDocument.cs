@@ -11,16 +11,7 @@ public sealed class NotebookDocument(JsonObject json)
 
     public IReadOnlyList<NotebookCell> Cells => CellsArray.Select(c => new NotebookCell((JsonObject)c!)).ToList();
 
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (Json["metadata"] is JsonObject metadata) return metadata;
-            var created = new JsonObject();
-            Json["metadata"] = created;
-            return created;
-        }
-    }
+    public JsonObject Metadata => Json.GetOrAddObject("metadata");
 
     public NotebookDocument DeepClone() => new((JsonObject)Json.DeepClone());
 }
