@@ -85,6 +85,22 @@ def write_json(path, document):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def train_manual_autograd(inputs, targets, w, b, epoch=10000, lr=0.003):
+    """The source's loop; returns every iteration's loss (the source prints each one)."""
+    losses = []
+    for i in range(epoch):
+        outputs = inputs @ w + b
+        loss = torch.mean(torch.square(outputs - targets))
+        losses.append(loss.item())
+        loss.backward()
+        with torch.no_grad():
+            w -= lr * w.grad
+            b -= lr * b.grad
+        w.grad.zero_()
+        b.grad.zero_()
+    return losses
+
+
 def manual_autograd():
     """Seed 000: manual loop with requires_grad parameters, update under no_grad, zero_ the gradients."""
     device = torch.device("cpu")
@@ -101,19 +117,7 @@ def manual_autograd():
 
     inputs = inputs.to(device)
     targets = targets.to(device)
-    epoch = 10000
-    lr = 0.003
-    losses = []
-    for i in range(epoch):
-        outputs = inputs @ w + b
-        loss = torch.mean(torch.square(outputs - targets))
-        losses.append(loss.item())
-        loss.backward()
-        with torch.no_grad():
-            w -= lr * w.grad
-            b -= lr * b.grad
-        w.grad.zero_()
-        b.grad.zero_()
+    losses = train_manual_autograd(inputs, targets, w, b)
 
     values.update({"w": tensor_entry(w), "b": tensor_entry(b),
                    "loss.first": scalar_entry(losses[0]), "loss.last": scalar_entry(losses[-1]),
@@ -133,6 +137,16 @@ class LinearRegression(torch.nn.Module):
         return self.linear(x)
 
 
+def train_nn_module(model, optimizer, loss_function, X, y, epochs=10000):
+    """The source's loop: forward, loss, backward, step, zero_grad."""
+    for epoch in range(epochs):
+        predict_y = model(X)
+        loss = loss_function(predict_y, y)
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+
+
 def nn_module():
     """Seed 001: LinearRegression(Module) wrapping Linear(1, 1), SGD lr 1e-3, MSELoss, 10000 epochs."""
     torch.manual_seed(SEED)
@@ -144,13 +158,7 @@ def nn_module():
               "initial.model.linear.weight": tensor_entry(model.linear.weight),
               "initial.model.linear.bias": tensor_entry(model.linear.bias)}
 
-    loss_function = torch.nn.MSELoss()
-    for epoch in range(10000):
-        predict_y = model(X)
-        loss = loss_function(predict_y, y)
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad()
+    train_nn_module(model, optimizer, torch.nn.MSELoss(), X, y)
 
     values.update({"model.linear.weight": tensor_entry(model.linear.weight),
                    "model.linear.bias": tensor_entry(model.linear.bias)})
@@ -179,6 +187,20 @@ def read_make_regression_csv():
     return np.array([[float(r["x"])] for r in rows]), np.array([float(r["y"]) for r in rows])
 
 
+def train_make_regression(model, criterion, optimizer, X, y, num_epochs=100):
+    """The source's loop; returns the losses it prints every 10 epochs."""
+    losses = []
+    for epoch in range(num_epochs):
+        y_predicted = model(X)
+        loss = criterion(y_predicted, y)
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+        if (epoch + 1) % 10 == 0:
+            losses.append(loss.item())
+    return losses
+
+
 def make_regression_pipeline():
     """Seed 002: sklearn make_regression, float32, y as a column, Linear(n_features, 1), 100 epochs at lr 0.01."""
     X_numpy, y_numpy = datasets.make_regression(**MAKE_REGRESSION_ARGS)
@@ -202,16 +224,7 @@ def make_regression_pipeline():
     learning_rate = 0.01
     criterion = torch.nn.MSELoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
-    num_epochs = 100
-    losses = []
-    for epoch in range(num_epochs):
-        y_predicted = model(X)
-        loss = criterion(y_predicted, y)
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad()
-        if (epoch + 1) % 10 == 0:
-            losses.append(loss.item())
+    losses = train_make_regression(model, criterion, optimizer, X, y)
 
     values.update({"model.weight": tensor_entry(model.weight), "model.bias": tensor_entry(model.bias),
                    "losses": floats_entry(losses)})
@@ -252,6 +265,22 @@ def sgd(params, lr, batch_size):
             param.grad.zero_()
 
 
+def train_from_scratch(features, labels, w, b, batch_size, lr=0.03, num_epochs=3):
+    """The source's loop; returns the full-data loss it prints after each epoch."""
+    net = linreg
+    loss = squared_loss
+    losses = []
+    for epoch in range(num_epochs):
+        for X, y in data_iter(batch_size, features, labels):
+            l = loss(net(X, w, b), y)
+            l.sum().backward()
+            sgd([w, b], lr, batch_size)
+        with torch.no_grad():
+            train_l = loss(net(features, w, b), labels)
+            losses.append(float(train_l.mean()))
+    return losses
+
+
 def from_scratch():
     """Seed 003: d2l's synthetic_data, data_iter, linreg, squared_loss, sgd; 3 epochs, lr 0.03, batch 10."""
     torch.manual_seed(SEED)
@@ -269,19 +298,7 @@ def from_scratch():
     values = {"features": tensor_entry(features), "labels": tensor_entry(labels),
               "initial.w": tensor_entry(w), "initial.b": tensor_entry(b)}
 
-    lr = 0.03
-    num_epochs = 3
-    net = linreg
-    loss = squared_loss
-    losses = []
-    for epoch in range(num_epochs):
-        for X, y in data_iter(batch_size, features, labels):
-            l = loss(net(X, w, b), y)
-            l.sum().backward()
-            sgd([w, b], lr, batch_size)
-        with torch.no_grad():
-            train_l = loss(net(features, w, b), labels)
-            losses.append(float(train_l.mean()))
+    losses = train_from_scratch(features, labels, w, b, batch_size)
 
     values.update({"python.w": tensor_entry(w), "python.b": tensor_entry(b), "python.losses": floats_entry(losses)})
     notes = ["features, labels, initial.w and initial.b come from torch's generator and must equal the notebook's.",
@@ -292,6 +309,30 @@ def from_scratch():
              "The source prints every batch of the first data_iter pass with time.sleep(2); here only the first "
              "batch is taken (d2l's intent), which draws nothing from torch."]
     return values, provenance("/work/shared/seeds/003_a318b398a637b5f3.txt", notes)
+
+
+def train_autograd_regression(x, y, w, b, steps=3000, learning_rate=0.01):
+    """Section 3's loop with the source's loss_fn and optimize (.data updates); returns the losses printed every 500."""
+    def loss_fn(y, y_predict):
+        loss = (y_predict - y).pow(2).mean()
+        for i in [w, b]:
+            if i.grad is not None:
+                i.grad.data.zero_()
+        loss.backward()
+        return loss.data
+
+    def optimize(learning_rate):
+        w.data -= learning_rate * w.grad.data
+        b.data -= learning_rate * b.grad.data
+
+    losses = []
+    for i in range(steps):
+        y_predict = x * w + b
+        loss = loss_fn(y, y_predict)
+        if i % 500 == 0:
+            losses.append(loss.item())
+        optimize(learning_rate)
+    return losses
 
 
 def autograd_requires_grad():
@@ -325,25 +366,7 @@ def autograd_requires_grad():
     values.update({"x": tensor_entry(x), "y": tensor_entry(y),
                    "initial.w": tensor_entry(w), "initial.b": tensor_entry(b)})
 
-    def loss_fn(y, y_predict):
-        loss = (y_predict - y).pow(2).mean()
-        for i in [w, b]:
-            if i.grad is not None:
-                i.grad.data.zero_()
-        loss.backward()
-        return loss.data
-
-    def optimize(learning_rate):
-        w.data -= learning_rate * w.grad.data
-        b.data -= learning_rate * b.grad.data
-
-    losses = []
-    for i in range(3000):
-        y_predict = x * w + b
-        loss = loss_fn(y, y_predict)
-        if i % 500 == 0:
-            losses.append(loss.item())
-        optimize(0.01)
+    losses = train_autograd_regression(x, y, w, b)
 
     values.update({"w": tensor_entry(w), "b": tensor_entry(b), "losses": floats_entry(losses)})
     notes = ["Source typos read by intent: `with torch.no_gard():` is torch.no_grad(); the `print(x)` after "
