@@ -4,4 +4,10 @@ namespace NotebookRunner.Execution;
 public sealed record CellOutcome(bool HasReturnValue, object? ReturnValue, CellError? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>Seconds Roslyn spent compiling the cell (the runner's overhead).</summary>
+    public double CompileSeconds { get; init; }
+
+    /// <summary>Seconds the cell's own code ran.</summary>
+    public double RunSeconds { get; init; }
 }

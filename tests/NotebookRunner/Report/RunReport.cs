@@ -18,6 +18,9 @@ public static class RunReport
             ["index"] = c.Number,
             ["status"] = c.Status switch { CellStatus.Completed => "ok", CellStatus.Failed => "failed", _ => "pending" },
             ["duration"] = c.Duration,
+            ["compile_seconds"] = c.Timings.Compile,
+            ["run_seconds"] = c.Timings.Run,
+            ["format_seconds"] = c.Timings.Format,
         }).ToArray()),
         ["error"] = result.Error is null ? null : new JsonObject
         {

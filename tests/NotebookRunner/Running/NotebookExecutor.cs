@@ -48,18 +48,19 @@ public sealed class NotebookExecutor(RunSettings settings)
                 var cellStart = DateTime.UtcNow;
                 var cellClock = Stopwatch.StartNew();
                 CellError? error = null;
+                var timings = CellTimings.None;
                 if (cell.IsCode && !string.IsNullOrWhiteSpace(cell.Source))
                 {
                     var outputs = CellOutputs.BeginCell();
                     cell.Json["outputs"] = outputs;
                     cell.Json["execution_count"] = ++executionCount;
-                    error = RunCell(session, packages, cell, number, executionCount, out var timedOut);
+                    error = RunCell(session, packages, cell, number, executionCount, out var timedOut, out timings);
                     result.TimedOut = timedOut;
                     if (error is not null) CellOutputs.AddError(error.Ename, error.Evalue, error.Traceback);
                 }
                 var seconds = cellClock.Elapsed.TotalSeconds;
                 PapermillMetadata.MarkFinished(cell, cellStart, DateTime.UtcNow, error is not null);
-                result.Cells.Add(new CellRecord(number, cell.IsCode, error is null ? CellStatus.Completed : CellStatus.Failed, seconds));
+                result.Cells.Add(new CellRecord(number, cell.IsCode, error is null ? CellStatus.Completed : CellStatus.Failed, seconds) { Timings = timings });
                 if (cell.IsCode)
                     settings.Progress.WriteLine(
                         $"[{number}/{cells.Count}] {Shorten(cell.FirstLine)}  {seconds.ToString("0.00", CultureInfo.InvariantCulture)}s"
@@ -88,9 +89,10 @@ public sealed class NotebookExecutor(RunSettings settings)
     }
 
     private CellError? RunCell(ExecutionSession session, NugetReferences packages, NotebookCell cell, int number,
-        int executionCount, out bool timedOut)
+        int executionCount, out bool timedOut, out CellTimings timings)
     {
         timedOut = false;
+        timings = CellTimings.None;
         try
         {
             CellDirectives.EnsureCSharp(cell, number);
@@ -118,9 +120,11 @@ public sealed class NotebookExecutor(RunSettings settings)
         {
             return CellErrorFormatter.FromException(e.InnerException ?? e);
         }
-        if (outcome!.Error is not null) return outcome.Error;
+        timings = new CellTimings(outcome!.CompileSeconds, outcome.RunSeconds, 0);
+        if (outcome.Error is not null) return outcome.Error;
         if (outcome.HasReturnValue)
         {
+            var formatting = Stopwatch.StartNew();
             try
             {
                 CellOutputs.AddExecuteResult(outcome.ReturnValue, executionCount);
@@ -128,6 +132,10 @@ public sealed class NotebookExecutor(RunSettings settings)
             catch (Exception e)
             {
                 return CellErrorFormatter.FromException(e);
+            }
+            finally
+            {
+                timings = timings with { Format = formatting.Elapsed.TotalSeconds };
             }
         }
         return null;
