@@ -4,20 +4,28 @@ using System.Text.RegularExpressions;
 
 namespace Benchmarks;
 
-/// <summary>One headless run of a notebook by the runner: the training cell's time, the notebook's, the process's.</summary>
-public sealed record NotebookTiming(int Steps, double TrainingSeconds, double NotebookSeconds, double CellsSeconds, double ProcessSeconds)
+/// <summary>
+/// One headless run of a notebook by the runner, from its --report: the training cell's own run time, the seconds
+/// the runner spent compiling and formatting cells, the notebook's and the process's wall time.
+/// </summary>
+public sealed record NotebookTiming(int Steps, double TrainingSeconds, double CompileSeconds, double FormatSeconds,
+    double CellsRunSeconds, double NotebookSeconds, double ProcessSeconds)
 {
     public double StepsPerSecond => Steps / TrainingSeconds;
 
-    /// <summary>Runner overhead: time between cells inside the notebook plus process start-up and write-out.</summary>
-    public double OverheadSeconds => NotebookSeconds - CellsSeconds + (ProcessSeconds - NotebookSeconds);
+    /// <summary>Everything but the cells' own code: compile, format, restore and native load, process start, reading and writing.</summary>
+    public double OverheadSeconds => ProcessSeconds - CellsRunSeconds;
+
+    /// <summary>The part of the overhead that is neither compile nor format.</summary>
+    public double OtherSeconds => OverheadSeconds - CompileSeconds - FormatSeconds;
 
     public static NotebookTiming Run(string repoRoot, string runnerDll, string notebook, string outDir)
     {
         var output = Path.Combine(outDir, Path.GetFileName(notebook));
+        var report = Path.ChangeExtension(output, ".report.json");
         var start = Stopwatch.StartNew();
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { runnerDll, "run", notebook, "-o", output }) psi.ArgumentList.Add(arg);
+        foreach (var arg in new[] { runnerDll, "run", notebook, "-o", output, "--report", report }) psi.ArgumentList.Add(arg);
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -27,14 +35,21 @@ public sealed record NotebookTiming(int Steps, double TrainingSeconds, double No
             throw new InvalidOperationException($"{notebook}: runner exit code {process.ExitCode}\n{stdout.Result}{stderr.Result}");
 
         var nb = JsonNode.Parse(File.ReadAllText(output))!;
-        var cells = nb["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code").ToList();
-        double Duration(JsonNode? cell) => (double?)cell?["metadata"]?["papermill"]?["duration"] ?? 0;
-        var training = cells.SingleOrDefault(c => Tags(c!).Contains("training"))
-            ?? throw new InvalidOperationException($"{notebook}: no code cell tagged 'training' -- tag the loop cell");
-        var parameters = cells.SingleOrDefault(c => Tags(c!).Contains("parameters"))
-            ?? throw new InvalidOperationException($"{notebook}: no code cell tagged 'parameters'");
-        return new NotebookTiming(StepsOf(Path.GetFileName(notebook), Source(parameters!)), Duration(training),
-            (double)nb["metadata"]!["papermill"]!["duration"]!, cells.Sum(Duration), processSeconds);
+        var cells = nb["cells"]!.AsArray();
+        int NumberOfTagged(string tag)
+        {
+            for (var i = 0; i < cells.Count; i++)
+                if ((string?)cells[i]!["cell_type"] == "code" && Tags(cells[i]!).Contains(tag)) return i + 1;
+            throw new InvalidOperationException($"{notebook}: no code cell tagged '{tag}' -- tag the loop cell and the parameters cell");
+        }
+        var training = NumberOfTagged("training");
+        var parameters = cells[NumberOfTagged("parameters") - 1]!;
+
+        var timings = JsonNode.Parse(File.ReadAllText(report))!["notebooks"]![0]!;
+        var reported = timings["cells"]!.AsArray().ToDictionary(c => (int)c!["index"]!, c => c!);
+        double Sum(string key) => reported.Values.Sum(c => (double)c[key]!);
+        return new NotebookTiming(StepsOf(Path.GetFileName(notebook), Source(parameters)), (double)reported[training]["run_seconds"]!,
+            Sum("compile_seconds"), Sum("format_seconds"), Sum("run_seconds"), (double)timings["duration"]!, processSeconds);
     }
 
     static string[] Tags(JsonNode cell) =>

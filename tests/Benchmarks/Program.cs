@@ -39,13 +39,13 @@ var python = notebooks.ToDictionary(n => n, _ => new List<double>());
 for (var rep = 0; rep <= repetitions; rep++)  // rep 0 is the warm-up (package restore, native load, JIT, file cache)
 {
     Console.Error.WriteLine(rep == 0 ? "warm-up" : $"repetition {rep}/{repetitions}");
-    var timings = notebooks.Select(n => NotebookTiming.Run(repoRoot, runnerDll, n, outDir)).ToList();
-    var torch = withPython ? PyTorchLoops.Run(repoRoot) : null;
-    if (rep == 0) continue;
-    for (var i = 0; i < notebooks.Count; i++)
+    foreach (var notebook in notebooks)  // each notebook right next to its PyTorch loop, so both meet the same machine
     {
-        csharp[notebooks[i]].Add(timings[i]);
-        if (torch != null) python[notebooks[i]].Add(torch[Path.GetFileNameWithoutExtension(notebooks[i])]);
+        var timing = NotebookTiming.Run(repoRoot, runnerDll, notebook, outDir);
+        var torch = withPython ? PyTorchLoops.Run(repoRoot, Path.GetFileNameWithoutExtension(notebook)) : double.NaN;
+        if (rep == 0) continue;
+        csharp[notebook].Add(timing);
+        if (withPython) python[notebook].Add(torch);
     }
 }
 
@@ -57,20 +57,20 @@ static double Median(IEnumerable<double> values)
 
 var table = new StringBuilder();
 table.AppendLine($"Median of {repetitions} alternating repetitions after a warm-up; {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
-table.AppendLine("C# = the notebook's `training` cell run by the runner (includes compiling that cell); PyTorch = the source tutorial's loop in Debian python3-torch 1.13.");
+table.AppendLine("C# = the run time of the notebook's `training` cell as the runner executes it (its compile time is in the runner's overhead); PyTorch = the source tutorial's loop in Debian python3-torch 1.13, one fresh process per loop as the runner runs one per notebook.");
+table.AppendLine("Runner overhead = process wall time minus the cells' own run time: Roslyn compiling cells, formatting values, restore and native load, start-up.");
 table.AppendLine();
-table.AppendLine("| notebook | steps | C# steps/s | PyTorch steps/s | ratio C#/PyTorch | notebook wall s | runner overhead s |");
-table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+table.AppendLine("| notebook | steps | C# steps/s | PyTorch steps/s | ratio C#/PyTorch | notebook wall s | process wall s | runner overhead s | of which compile s | format s |");
+table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var n in notebooks)
 {
     var runs = csharp[n];
     var cs = Median(runs.Select(r => r.StepsPerSecond));
     var py = Median(python[n]);
-    table.AppendLine($"| {Path.GetFileNameWithoutExtension(n)} | {runs[0].Steps} | {cs:F0} | {(withPython ? py.ToString("F0") : "n/a")} | {(withPython ? (cs / py).ToString("F2") : "n/a")} | {Median(runs.Select(r => r.NotebookSeconds)):F2} | {Median(runs.Select(r => r.OverheadSeconds)):F2} |");
+    table.AppendLine($"| {Path.GetFileNameWithoutExtension(n)} | {runs[0].Steps} | {cs:F0} | {(withPython ? py.ToString("F0") : "n/a")} | {(withPython ? (cs / py).ToString("F2") : "n/a")} | {Median(runs.Select(r => r.NotebookSeconds)):F2} | {Median(runs.Select(r => r.ProcessSeconds)):F2} | {Median(runs.Select(r => r.OverheadSeconds)):F2} | {Median(runs.Select(r => r.CompileSeconds)):F2} | {Median(runs.Select(r => r.FormatSeconds)):F2} |");
 }
-var series = Median(Enumerable.Range(0, repetitions).Select(i => notebooks.Sum(n => csharp[n][i].NotebookSeconds)));
-var seriesProcess = Median(Enumerable.Range(0, repetitions).Select(i => notebooks.Sum(n => csharp[n][i].ProcessSeconds)));
-table.AppendLine($"| **series (5 notebooks)** | | | | | {series:F2} | process wall {seriesProcess:F2} |");
+double Series(Func<NotebookTiming, double> seconds) => Median(Enumerable.Range(0, repetitions).Select(i => notebooks.Sum(n => seconds(csharp[n][i]))));
+table.AppendLine($"| **series (5 notebooks)** | | | | | {Series(r => r.NotebookSeconds):F2} | {Series(r => r.ProcessSeconds):F2} | {Series(r => r.OverheadSeconds):F2} | {Series(r => r.CompileSeconds):F2} | {Series(r => r.FormatSeconds):F2} |");
 
 Console.WriteLine(table);
 var artifacts = Path.Combine(repoRoot, "artifacts");

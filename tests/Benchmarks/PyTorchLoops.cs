@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Benchmarks;
 
-/// <summary>Runs pytorch_loops.py under Debian's python3-torch (and python3-sklearn, which data/make_reference.py imports); one run times all five source loops.</summary>
+/// <summary>Runs pytorch_loops.py under Debian's python3-torch (and python3-sklearn, which data/make_reference.py imports), one source loop per process.</summary>
 public static class PyTorchLoops
 {
     public const string Python = "/usr/bin/python3";
@@ -15,15 +15,14 @@ public static class PyTorchLoops
         return code == 0;
     }
 
-    /// <summary>Steps per second of each source loop, keyed by notebook stem.</summary>
-    public static Dictionary<string, double> Run(string repoRoot)
+    /// <summary>Steps per second of one source loop (named by its notebook's stem), timed in a fresh Python process as the runner runs each notebook in a fresh .NET one.</summary>
+    public static double Run(string repoRoot, string notebookStem)
     {
         var script = Path.Combine(repoRoot, "tests/Benchmarks/pytorch_loops.py");
-        var (code, stdout, stderr) = Exec(Python, script);
-        if (code != 0) throw new InvalidOperationException($"{script} failed (exit {code}): {stderr}");
-        var json = JsonNode.Parse(stdout)!.AsObject();
-        return json.Where(p => p.Value is JsonObject).ToDictionary(
-            p => p.Key, p => (double)p.Value!["steps"]! / (double)p.Value!["seconds"]!);
+        var (code, stdout, stderr) = Exec(Python, script, notebookStem);
+        if (code != 0) throw new InvalidOperationException($"{script} {notebookStem} failed (exit {code}): {stderr}");
+        var loop = JsonNode.Parse(stdout)![notebookStem]!;
+        return (double)loop["steps"]! / (double)loop["seconds"]!;
     }
 
     static (int Code, string Out, string Err) Exec(string file, params string[] args)

@@ -2,7 +2,9 @@
 
 The loops are the very functions data/make_reference.py runs to make the reference values (the sources' own
 code, same sizes, epochs and learning rates); data and models are made outside the timed part.
-Usage: /usr/bin/python3 tests/Benchmarks/pytorch_loops.py
+Each source tutorial is a script of its own, and the runner starts a process per notebook, so the benchmark
+times one loop per process (NAME): a loop timed after others in the same process would find PyTorch warm.
+Usage: /usr/bin/python3 tests/Benchmarks/pytorch_loops.py [NAME...]   (default: all five, in one process)
 """
 import json
 import math
@@ -72,12 +74,17 @@ def autograd_requires_grad():
     return timed(lambda: source.train_autograd_regression(x, y, w, b), 3000)
 
 
+LOOPS = {
+    "01-manual-autograd": manual_autograd,
+    "02-nn-module": nn_module,
+    "03-make-regression": make_regression,
+    "04-linear-regression-from-scratch": from_scratch,
+    "05-autograd-requires-grad": autograd_requires_grad,
+}
+
 if __name__ == "__main__":
-    print(json.dumps({
-        "torch": torch.__version__,
-        "01-manual-autograd": manual_autograd(),
-        "02-nn-module": nn_module(),
-        "03-make-regression": make_regression(),
-        "04-linear-regression-from-scratch": from_scratch(),
-        "05-autograd-requires-grad": autograd_requires_grad(),
-    }))
+    names = sys.argv[1:] or list(LOOPS)
+    unknown = [n for n in names if n not in LOOPS]
+    if unknown:
+        sys.exit(f"pytorch_loops.py: unknown loop {unknown[0]!r}; choose from {', '.join(LOOPS)}")
+    print(json.dumps({"torch": torch.__version__, **{name: LOOPS[name]() for name in names}}))
