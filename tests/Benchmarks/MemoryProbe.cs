@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace Benchmarks;
@@ -34,7 +33,7 @@ public static class MemoryProbe
     /// <summary>Runs 01's loop (as its training cell writes it, minus printing) and prints the process's peak working set in bytes and the loop's seconds.</summary>
     public static void RunChild(int steps, bool scoped)
     {
-        LoadNatives();
+        TorchNatives.Load();
         torch.manual_seed(42);
         var inputs = torch.rand(100, 3);
         var targets = inputs.matmul(torch.tensor(new float[] { 1.1f, 2.2f, 3.3f }).reshape(3, 1)) + 4.4f + 0.1f * torch.randn(100, 1);
@@ -59,19 +58,5 @@ public static class MemoryProbe
             b.grad.zero_();
         }
         Console.WriteLine(FormattableString.Invariant($"{Process.GetCurrentProcess().PeakWorkingSet64} {clock.Elapsed.TotalSeconds}"));
-    }
-
-    static void LoadNatives()
-    {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        // Load libtorch by full path first, else libLibTorchSharp's NEEDED libtorch.so resolves to Debian's 1.13 and crashes.
-        var libtorch = Path.Combine(home, ".nuget/packages/libtorch-cpu-linux-x64/2.10.0/runtimes/linux-x64/native");
-        NativeLibrary.Load(Path.Combine(libtorch, "libtorch_cpu.so"));
-        NativeLibrary.Load(Path.Combine(libtorch, "libtorch.so"));
-        var patched = Directory.EnumerateFiles(Path.Combine(home, ".cache/notebook-runner/native"), "libLibTorchSharp.so", SearchOption.AllDirectories).FirstOrDefault()
-            ?? throw new InvalidOperationException("no patched libLibTorchSharp.so: run a notebook with the runner (or its `doctor --fix`) first");
-        var handle = NativeLibrary.Load(patched);
-        NativeLibrary.SetDllImportResolver(typeof(torch).Assembly,
-            (name, _, _) => name.Contains("LibTorchSharp") ? handle : IntPtr.Zero);
     }
 }

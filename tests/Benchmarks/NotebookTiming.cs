@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -16,23 +15,11 @@ public sealed record NotebookTiming(int Steps, double TrainingSeconds, double Co
     /// <summary>Everything but the cells' own code: compile, format, restore and native load, process start, reading and writing.</summary>
     public double OverheadSeconds => ProcessSeconds - CellsRunSeconds;
 
-    /// <summary>The part of the overhead that is neither compile nor format.</summary>
-    public double OtherSeconds => OverheadSeconds - CompileSeconds - FormatSeconds;
-
     public static NotebookTiming Run(string repoRoot, string runnerDll, string notebook, string outDir)
     {
         var output = Path.Combine(outDir, Path.GetFileName(notebook));
         var report = Path.ChangeExtension(output, ".report.json");
-        var start = Stopwatch.StartNew();
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { runnerDll, "run", notebook, "-o", output, "--report", report }) psi.ArgumentList.Add(arg);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var processSeconds = start.Elapsed.TotalSeconds;
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{notebook}: runner exit code {process.ExitCode}\n{stdout.Result}{stderr.Result}");
+        var processSeconds = Runner.Run(repoRoot, runnerDll, "run", notebook, "-o", output, "--report", report);
 
         var nb = JsonNode.Parse(File.ReadAllText(output))!;
         var cells = nb["cells"]!.AsArray();

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using TorchSharp;
+
+namespace Benchmarks;
+
+/// <summary>
+/// Where a step's time goes: notebook 01's step split into pieces, each timed in compiled C# (in this process, so
+/// no notebook cell around it) and in PyTorch (pytorch_ops.py, the same rows line for line), in microseconds.
+/// </summary>
+public static class OpCosts
+{
+    const int Calls = 20000, Batches = 5;
+
+    public static string Table(string repoRoot, bool withPython)
+    {
+        var csharp = Measure();
+        var python = withPython ? PythonCosts(repoRoot) : null;
+        var table = new StringBuilder();
+        table.AppendLine("| piece of 01's step | C# µs | PyTorch µs | C# − PyTorch µs |");
+        table.AppendLine("|---|---:|---:|---:|");
+        foreach (var (name, us) in csharp)
+        {
+            var py = python?[name] is JsonNode p ? (double)p : double.NaN;
+            table.AppendLine($"| `{name}` | {us:F2} | {(double.IsNaN(py) ? "n/a" : py.ToString("F2"))} | {(double.IsNaN(py) ? "n/a" : (us - py).ToString("+0.00;-0.00"))} |");
+        }
+        return table.ToString();
+    }
+
+    static List<(string Name, double Microseconds)> Measure()
+    {
+        TorchNatives.Load();
+        torch.manual_seed(42);
+        var (inputs, targets) = (torch.rand(100, 3), torch.rand(100, 1));
+        var w = torch.rand(new long[] { 3, 1 }, requires_grad: true);
+        var b = torch.rand(new long[] { 1 }, requires_grad: true);
+        var lr = 0.003f;
+        var outputs = inputs.matmul(w) + b;
+        var scalar = torch.mean(outputs.detach());
+        (w.sum() + b.sum()).backward();
+
+        torch.Tensor Forward() => torch.mean(torch.square(inputs.matmul(w) + b - targets));
+        void Update()
+        {
+            using (torch.no_grad())
+            {
+                w.sub_(lr * w.grad);
+                b.sub_(lr * b.grad);
+            }
+        }
+        void Zero()
+        {
+            w.grad.zero_();
+            b.grad.zero_();
+        }
+        var rows = new List<(string, Action)>
+        {
+            ("inputs.matmul(w)", () => inputs.matmul(w)),
+            ("outputs + b", () => { var _ = outputs + b; }),
+            ("loss.item()", () => scalar.item<float>()),
+            ("w.grad.zero_()", () => w.grad.zero_()),
+            ("forward: matmul, +, -, square, mean", () => Forward()),
+            ("forward + loss.backward()", () => Forward().backward()),
+            ("update under no_grad: w.sub_(lr * w.grad), b too", Update),
+            ("w.grad.zero_(), b.grad.zero_()", Zero),
+            ("the whole step", () =>
+            {
+                var loss = Forward();
+                loss.item<float>();
+                loss.backward();
+                Update();
+                Zero();
+            }),
+        };
+        return rows.Select(r => (r.Item1, Cost(r.Item2))).ToList();
+    }
+
+    /// <summary>Median microseconds per call over batches, each call in its own dispose scope as the notebooks' loops do.</summary>
+    static double Cost(Action step)
+    {
+        void Call() { using (torch.NewDisposeScope()) step(); }
+        for (var i = 0; i < Calls / 10; i++) Call();
+        var batches = new List<double>();
+        for (var batch = 0; batch < Batches; batch++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < Calls; i++) Call();
+            batches.Add(clock.Elapsed.TotalMicroseconds / Calls);
+        }
+        return batches.Order().ElementAt(Batches / 2);
+    }
+
+    static JsonObject PythonCosts(string repoRoot)
+    {
+        var psi = new ProcessStartInfo(PyTorchLoops.Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(repoRoot, "tests/Benchmarks/pytorch_ops.py"));
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"pytorch_ops.py failed: {stderr.Result}");
+        return JsonNode.Parse(stdout.Result)!.AsObject();
+    }
+}
