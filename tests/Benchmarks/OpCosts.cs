@@ -8,29 +8,38 @@ namespace Benchmarks;
 /// <summary>
 /// Where a step's time goes: notebook 01's step split into pieces, each timed in compiled C# (in this process, so
 /// no notebook cell around it) and in PyTorch (pytorch_ops.py, the same rows line for line), in microseconds.
+/// The two sides alternate for a few rounds and each row keeps its median, so a noisy spell hits both.
 /// </summary>
 public static class OpCosts
 {
     const int Calls = 20000, Batches = 5;
+    public const int Rounds = 3;
 
     public static string Table(string repoRoot, bool withPython)
     {
-        var csharp = Measure();
-        var python = withPython ? PythonCosts(repoRoot) : null;
+        TorchNatives.Load();
+        var csharp = new List<List<(string Name, double Microseconds)>>();
+        var python = new List<JsonObject>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            csharp.Add(Measure());
+            if (withPython) python.Add(PythonCosts(repoRoot));
+        }
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
         var table = new StringBuilder();
         table.AppendLine("| piece of 01's step | C# µs | PyTorch µs | C# − PyTorch µs |");
         table.AppendLine("|---|---:|---:|---:|");
-        foreach (var (name, us) in csharp)
+        foreach (var name in csharp[0].Select(r => r.Name))
         {
-            var py = python?[name] is JsonNode p ? (double)p : double.NaN;
-            table.AppendLine($"| `{name}` | {us:F2} | {(double.IsNaN(py) ? "n/a" : py.ToString("F2"))} | {(double.IsNaN(py) ? "n/a" : (us - py).ToString("+0.00;-0.00"))} |");
+            var us = Median(csharp.Select(round => round.Single(r => r.Name == name).Microseconds));
+            var py = withPython ? Median(python.Select(round => (double)round[name]!)) : double.NaN;
+            table.AppendLine($"| `{name}` | {us:F2} | {(withPython ? py.ToString("F2") : "n/a")} | {(withPython ? (us - py).ToString("+0.00;-0.00") : "n/a")} |");
         }
         return table.ToString();
     }
 
     static List<(string Name, double Microseconds)> Measure()
     {
-        TorchNatives.Load();
         torch.manual_seed(42);
         var (inputs, targets) = (torch.rand(100, 3), torch.rand(100, 1));
         var w = torch.rand(new long[] { 3, 1 }, requires_grad: true);

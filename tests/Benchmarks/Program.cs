@@ -20,7 +20,7 @@ if (args.Length == 1 && args[0] == "ops")
     var hasPython = PyTorchLoops.Available(out var missing);
     if (!hasPython) Console.Error.WriteLine(missing + " -- showing the C# side alone.");
     WriteArtifact("benchmarks-ops.md", "Where a step's time goes: notebook 01's step, piece by piece",
-        $"Compiled C# (Release, no notebook cell) against PyTorch, median µs per call of 5 batches of 20000; {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n" + OpCosts.Table(FindRepoRoot(), hasPython));
+        $"Compiled C# (Release, no notebook cell) against PyTorch, µs per call: per round the median of 5 batches of 20000, then the median of {OpCosts.Rounds} alternating rounds; {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n" + OpCosts.Table(FindRepoRoot(), hasPython));
     return 0;
 }
 var repetitions = args.Length == 2 && args[0] == "--repetitions" ? int.Parse(args[1]) : 5;
