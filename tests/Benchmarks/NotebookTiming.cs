@@ -26,7 +26,7 @@ public sealed record NotebookTiming(int Steps, double TrainingSeconds, double Co
         int NumberOfTagged(string tag)
         {
             for (var i = 0; i < cells.Count; i++)
-                if ((string?)cells[i]!["cell_type"] == "code" && Tags(cells[i]!).Contains(tag)) return i + 1;
+                if ((string)cells[i]!["cell_type"] == "code" && Tags(cells[i]!).Contains(tag)) return i + 1;
             throw new InvalidOperationException($"{notebook}: no code cell tagged '{tag}' -- tag the loop cell and the parameters cell");
         }
         var training = NumberOfTagged("training");
