@@ -13,7 +13,7 @@ namespace Benchmarks;
 public static class OpCosts
 {
     const int Calls = 20000, Batches = 5;
-    public const int Rounds = 3;
+    public const int Rounds = 5;
 
     public static string Table(string repoRoot, bool withPython)
     {
@@ -32,8 +32,9 @@ public static class OpCosts
         foreach (var name in csharp[0].Select(r => r.Name))
         {
             var us = Median(csharp.Select(round => round.Single(r => r.Name == name).Microseconds));
-            var py = withPython ? Median(python.Select(round => (double)round[name]!)) : double.NaN;
-            table.AppendLine($"| `{name}` | {us:F2} | {(withPython ? py.ToString("F2") : "n/a")} | {(withPython ? (us - py).ToString("+0.00;-0.00") : "n/a")} |");
+            var hasRow = withPython && python[0].ContainsKey(name);
+            var py = hasRow ? Median(python.Select(round => (double)round[name]!)) : double.NaN;
+            table.AppendLine($"| `{name}` | {us:F2} | {(hasRow ? py.ToString("F2") : "n/a")} | {(hasRow ? (us - py).ToString("+0.00;-0.00") : "n/a")} |");
         }
         return table.ToString();
     }
@@ -47,6 +48,7 @@ public static class OpCosts
         var lr = 0.003f;
         var outputs = inputs.matmul(w) + b;
         var scalar = torch.mean(outputs.detach());
+        var lrOnce = lr.ToScalar();  // what `lr * w.grad` makes anew (a native c10::Scalar) on every call
         (w.sum() + b.sum()).backward();
 
         torch.Tensor Forward() => torch.mean(torch.square(inputs.matmul(w) + b - targets));
@@ -68,6 +70,8 @@ public static class OpCosts
             ("inputs.matmul(w)", () => inputs.matmul(w)),
             ("outputs + b", () => { var _ = outputs + b; }),
             ("loss.item()", () => scalar.item<float>()),
+            ("lr * w.grad", () => { var _ = lr * w.grad; }),
+            ("w.grad * lrOnce (C# only: the Scalar made once)", () => { var _ = w.grad * lrOnce; }),
             ("w.grad.zero_()", () => w.grad.zero_()),
             ("forward: matmul, +, -, square, mean", () => Forward()),
             ("forward + loss.backward()", () => Forward().backward()),

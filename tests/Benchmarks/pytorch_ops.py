@@ -62,6 +62,7 @@ rows = {
     "inputs.matmul(w)": lambda: inputs @ w,
     "outputs + b": lambda: outputs + b,
     "loss.item()": lambda: scalar.item(),
+    "lr * w.grad": lambda: lr * w.grad,
     "w.grad.zero_()": lambda: w.grad.zero_(),
     "forward: matmul, +, -, square, mean": forward,
     "forward + loss.backward()": lambda: forward().backward(),
