@@ -81,9 +81,9 @@ public sealed class ExecutionSession
         {
             GetExecutorMethod?.Invoke(script, [CancellationToken.None]);
         }
-        catch (TargetInvocationException e) when (e.InnerException is CompilationErrorException compilation)
+        catch (TargetInvocationException e) when (e.InnerException is { } inner)
         {
-            ExceptionDispatchInfo.Throw(compilation);
+            ExceptionDispatchInfo.Throw(inner);
         }
     }
 
