@@ -23,7 +23,14 @@ if (args.Length == 1 && args[0] == "ops")
         $"Compiled C# (Release, no notebook cell) against PyTorch, µs per call: per round the median of 5 batches of 20000, then the median of {OpCosts.Rounds} alternating rounds; {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n" + OpCosts.Table(FindRepoRoot(), hasPython));
     return 0;
 }
-var repetitions = args.Length == 2 && args[0] == "--repetitions" ? int.Parse(args[1]) : 5;
+const string Usage = "usage: Benchmarks.dll [--repetitions N (at least 1, default 5) | memory | ops]";
+var repetitions = 5;
+if (args.Length == 2 && args[0] == "--repetitions" && int.TryParse(args[1], out var asked) && asked >= 1) repetitions = asked;
+else if (args.Length != 0)
+{
+    Console.Error.WriteLine($"Benchmarks: cannot use the arguments '{string.Join(' ', args)}'; {Usage}");
+    return 2;
+}
 
 var repoRoot = FindRepoRoot();
 var runnerDll = Path.Combine(repoRoot, "tests/NotebookRunner/bin/Debug/net10.0/NotebookRunner.dll");
