@@ -19,13 +19,8 @@ public static class MemoryProbe
 
     static (double PeakMB, double Seconds) Child(int steps, bool scoped)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
-        foreach (var a in new[] { typeof(MemoryProbe).Assembly.Location, "memory-child", steps.ToString(), scoped ? "scoped" : "unscoped" })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"memory child failed: {output}");
+        var output = ChildProcess.Run("dotnet", [typeof(MemoryProbe).Assembly.Location, "memory-child", steps.ToString(), scoped ? "scoped" : "unscoped"])
+            .EnsureSucceeded("memory child").Stdout;
         var fields = output.Trim().Split('\n').Last().Split(' ');
         return (double.Parse(fields[0]) / (1024 * 1024), double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -25,15 +25,14 @@ public static class OpCosts
             csharp.Add(Measure());
             if (withPython) python.Add(PythonCosts(repoRoot));
         }
-        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
         var table = new StringBuilder();
         table.AppendLine("| piece of 01's step | C# µs | PyTorch µs | C# − PyTorch µs |");
         table.AppendLine("|---|---:|---:|---:|");
         foreach (var name in csharp[0].Select(r => r.Name))
         {
-            var us = Median(csharp.Select(round => round.Single(r => r.Name == name).Microseconds));
+            var us = Statistics.Median(csharp.Select(round => round.Single(r => r.Name == name).Microseconds));
             var hasRow = withPython && python[0].ContainsKey(name);
-            var py = hasRow ? Median(python.Select(round => (double)round[name]!)) : double.NaN;
+            var py = hasRow ? Statistics.Median(python.Select(round => (double)round[name]!)) : double.NaN;
             table.AppendLine($"| `{name}` | {us:F2} | {(hasRow ? py.ToString("F2") : "n/a")} | {(hasRow ? (us - py).ToString("+0.00;-0.00") : "n/a")} |");
         }
         return table.ToString();
@@ -101,18 +100,12 @@ public static class OpCosts
             for (var i = 0; i < Calls; i++) Call();
             batches.Add(clock.Elapsed.TotalMicroseconds / Calls);
         }
-        return batches.Order().ElementAt(Batches / 2);
+        return Statistics.Median(batches);
     }
 
     static JsonObject PythonCosts(string repoRoot)
     {
-        var psi = new ProcessStartInfo(PyTorchLoops.Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(repoRoot, "tests/Benchmarks/pytorch_ops.py"));
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"pytorch_ops.py failed: {stderr.Result}");
-        return JsonNode.Parse(stdout.Result)!.AsObject();
+        var script = Path.Combine(repoRoot, "tests/Benchmarks/pytorch_ops.py");
+        return JsonNode.Parse(ChildProcess.Run(PyTorchLoops.Python, [script]).EnsureSucceeded(script).Stdout)!.AsObject();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Benchmarks;
+using static Benchmarks.Statistics;
 
 // dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll [--repetitions N | memory | ops]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -17,8 +18,7 @@ if (args.Length == 1 && args[0] == "memory")
 }
 if (args.Length == 1 && args[0] == "ops")
 {
-    var hasPython = PyTorchLoops.Available(out var missing);
-    if (!hasPython) Console.Error.WriteLine(missing + " -- showing the C# side alone.");
+    var hasPython = PythonOrSayWhyNot();
     WriteArtifact("benchmarks-ops.md", "Where a step's time goes: notebook 01's step, piece by piece",
         $"Compiled C# (Release, no notebook cell) against PyTorch, µs per call: per round the median of 5 batches of 20000, then the median of {OpCosts.Rounds} alternating rounds; {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n" + OpCosts.Table(FindRepoRoot(), hasPython));
     return 0;
@@ -41,8 +41,7 @@ if (!File.Exists(runnerDll))
 }
 var notebooks = Directory.GetFiles(Path.Combine(repoRoot, "notebooks"), "*.ipynb").Order()
     .Select(p => Path.GetRelativePath(repoRoot, p)).ToList();
-var withPython = PyTorchLoops.Available(out var problem);
-if (!withPython) Console.Error.WriteLine(problem + " -- showing the C# side alone.");
+var withPython = PythonOrSayWhyNot();
 
 var outDir = Directory.CreateTempSubdirectory("benchmarks-").FullName;
 var csharp = notebooks.ToDictionary(n => n, _ => new List<NotebookTiming>());
@@ -62,12 +61,6 @@ for (var rep = 0; rep <= repetitions; rep++)  // rep 0 is the warm-up (package r
     // The README's command: all five notebooks in one runner process.
     var series = Runner.Run(repoRoot, runnerDll, "run", "notebooks", "-o", Path.Combine(outDir, "series"));
     if (rep > 0) seriesInOneProcess.Add(series);
-}
-
-static double Median(IEnumerable<double> values)
-{
-    var v = values.Order().ToArray();
-    return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
 }
 
 var table = new StringBuilder();
@@ -90,6 +83,13 @@ table.AppendLine($"| **series, one process (`run notebooks`, the README's comman
 
 WriteArtifact("benchmarks.md", "Benchmarks", table.ToString());
 return 0;
+
+static bool PythonOrSayWhyNot()
+{
+    if (PyTorchLoops.Available(out var problem)) return true;
+    Console.Error.WriteLine(problem + " -- showing the C# side alone.");
+    return false;
+}
 
 static void WriteArtifact(string fileName, string title, string table)
 {
