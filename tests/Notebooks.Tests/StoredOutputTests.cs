@@ -1,6 +1,7 @@
 namespace Notebooks.Tests;
 
-/// The committed notebooks carry the outputs of a runner run; re-executing them must give the same text.
+/// The committed notebooks carry the outputs of a runner run; re-executing them must give the same text, with numbers
+/// equal within NumericText's tolerance on any CPU. Refresh them with `run notebooks --inplace` (README).
 [Collection("series")]
 public class StoredOutputTests(SeriesRun run)
 {
@@ -16,7 +17,10 @@ public class StoredOutputTests(SeriesRun run)
         Assert.True(storedTexts.Any(t => t.Length > 0), $"{stem} carries no stored outputs");
         Assert.Equal(storedTexts.Count, freshTexts.Count);
         for (var i = 0; i < storedTexts.Count; i++)
-            Assert.True(storedTexts[i] == freshTexts[i], $"{stem}, code cell {i + 1}: stored output\n{storedTexts[i]}\n differs from a fresh run\n{freshTexts[i]}");
+        {
+            var difference = NumericText.Difference(storedTexts[i], freshTexts[i]);
+            Assert.True(difference is null, $"{stem}, code cell {i + 1}: {difference}; stored output\n{storedTexts[i]}\n fresh run\n{freshTexts[i]}");
+        }
     }
 
     private static List<string> CodeCellTexts(JsonObject notebook) =>
