@@ -133,7 +133,7 @@ class NumPyRandomState
     public NumPyRandomState(long seed)
     {
         if (seed < 0 || seed > uint.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(seed), seed, "Seed must be between 0 and 2**32 - 1 (as NumPy requires).");
+            throw new ArgumentOutOfRangeException(nameof(seed), $"A NumPy seed must be between 0 and 2**32 - 1, not {seed}.");
         // RandomState(int) seeds with MT19937's init_genrand (an array seed would use init_by_array instead).
         key[0] = (uint)seed;
         for (int i = 1; i < N; i++)
