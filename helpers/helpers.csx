@@ -82,13 +82,13 @@ Formatter.SetPreferredMimeTypesFor(typeof(Tensor), "text/plain");
 
 IEnumerable<(Tensor X, Tensor y)> DataIter(int batchSize, Tensor features, Tensor labels, System.Random random)
 {
-    // Shuffle with our own System.Random (like Python's random.shuffle), never with torch's generator.
+    // The examples are read in a random order: shuffle the indices, then cut them into minibatches.
     var numExamples = (int)features.shape[0];
     var indices = Enumerable.Range(0, numExamples).Select(i => (long)i).ToArray();
     random.Shuffle(indices);
     for (int i = 0; i < numExamples; i += batchSize)
     {
-        var batchIndices = torch.tensor(indices[i..Math.Min(i + batchSize, numExamples)]);
+        var batchIndices = torch.tensor(indices[i..Math.Min(i + batchSize, numExamples)], device: features.device);
         yield return (features.index_select(0, batchIndices), labels.index_select(0, batchIndices));
     }
 }
