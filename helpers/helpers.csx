@@ -351,42 +351,159 @@ void Sgd(IEnumerable<Tensor> parameters, double lr, int batchSize)
     }
 }
 
-// ---- Taught in notebook 03 (make_regression); kept identical to its //@save cell. ----
+// ---- sklearn.datasets.make_regression, number for number (used by notebook 03). ----
 
+// NumPy's legacy generator, np.random.RandomState(seed): MT19937 and the legacy algorithms of the draws
+// make_regression makes, so the same seed gives the same doubles as NumPy.
+class NumPyRandomState
+{
+    const int N = 624, M = 397;
+    readonly uint[] key = new uint[N];
+    int pos;
+    bool hasGauss;
+    double gauss;
+
+    public NumPyRandomState(long seed)
+    {
+        if (seed < 0 || seed > uint.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(seed), seed, "Seed must be between 0 and 2**32 - 1 (as NumPy requires).");
+        key[0] = (uint)seed;
+        for (int i = 1; i < N; i++)
+            key[i] = unchecked(1812433253u * (key[i - 1] ^ (key[i - 1] >> 30)) + (uint)i);
+        pos = N;
+    }
+
+    public uint NextUInt32()
+    {
+        if (pos == N) Twist();
+        uint y = key[pos++];
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c5680u;
+        y ^= (y << 15) & 0xefc60000u;
+        y ^= y >> 18;
+        return y;
+    }
+
+    void Twist()
+    {
+        for (int i = 0; i < N; i++)
+        {
+            uint y = (key[i] & 0x80000000u) | (key[(i + 1) % N] & 0x7fffffffu);
+            key[i] = key[(i + M) % N] ^ (y >> 1) ^ ((y & 1u) == 0 ? 0u : 0x9908b0dfu);
+        }
+        pos = 0;
+    }
+
+    // random_sample(): 53 random bits, 27 from one draw and 26 from the next.
+    public double RandomSample()
+    {
+        uint a = NextUInt32() >> 5, b = NextUInt32() >> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+
+    // standard_normal(): the legacy polar method makes two normals and keeps the second for the next call,
+    // also across calls of different methods (standard_normal, then normal).
+    public double StandardNormal()
+    {
+        if (hasGauss)
+        {
+            hasGauss = false;
+            return gauss;
+        }
+        double x1, x2, r2;
+        do
+        {
+            x1 = 2.0 * RandomSample() - 1.0;
+            x2 = 2.0 * RandomSample() - 1.0;
+            r2 = x1 * x1 + x2 * x2;
+        } while (r2 >= 1.0 || r2 == 0.0);
+        double f = Math.Sqrt(-2.0 * Math.Log(r2) / r2);
+        gauss = f * x1;
+        hasGauss = true;
+        return f * x2;
+    }
+
+    public double Normal(double loc = 0.0, double scale = 1.0) => loc + scale * StandardNormal();
+
+    public double Uniform(double low = 0.0, double high = 1.0) => low + (high - low) * RandomSample();
+
+    // A value in [0, max] drawn as NumPy's shuffle draws it: mask to the smallest 2^k - 1 >= max, retry above max.
+    public uint Interval(uint max)
+    {
+        if (max == 0) return 0;
+        uint mask = max;
+        mask |= mask >> 1;
+        mask |= mask >> 2;
+        mask |= mask >> 4;
+        mask |= mask >> 8;
+        mask |= mask >> 16;
+        uint value;
+        while ((value = NextUInt32() & mask) > max) { }
+        return value;
+    }
+
+    // shuffle(x) for a 1-d array: Fisher-Yates from the last element down.
+    public void Shuffle<T>(T[] x)
+    {
+        for (int i = x.Length - 1; i > 0; i--)
+        {
+            int j = (int)Interval((uint)i);
+            (x[i], x[j]) = (x[j], x[i]);
+        }
+    }
+
+    public int[] Permutation(int n)
+    {
+        var indices = Enumerable.Range(0, n).ToArray();
+        Shuffle(indices);
+        return indices;
+    }
+}
+
+// sklearn.datasets.make_regression(n_samples, n_features, n_informative, bias=bias, noise=noise, shuffle=shuffle,
+// random_state=randomState, coef=True) with one target and no effective_rank: the same draws in the same order,
+// so the same doubles. X is [nSamples, nFeatures], y is [nSamples], coef is [nFeatures], all float64.
 (Tensor X, Tensor y, Tensor coef) MakeRegression(int nSamples = 100, int nFeatures = 100, int nInformative = 10,
     double bias = 0.0, double noise = 0.0, bool shuffle = true, int randomState = 0)
 {
-    // Mirrors sklearn.datasets.make_regression (no effective_rank, one target) with its own System.Random:
-    // the same algorithm, not the same numbers as NumPy's generator.
-    var random = new System.Random(randomState);
-    double Normal() => Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+    var generator = new NumPyRandomState(randomState);
     nInformative = Math.Min(nFeatures, nInformative);
+
     var X = new double[nSamples, nFeatures];
     for (int i = 0; i < nSamples; i++)
         for (int j = 0; j < nFeatures; j++)
-            X[i, j] = Normal();
+            X[i, j] = generator.StandardNormal();
+
+    // Only the first nInformative features get a coefficient; the others are uncorrelated with y.
     var coef = new double[nFeatures];
-    for (int j = 0; j < nInformative; j++) coef[j] = 100.0 * random.NextDouble();
+    for (int j = 0; j < nInformative; j++)
+        coef[j] = 100 * generator.Uniform();
+
     var y = new double[nSamples];
     for (int i = 0; i < nSamples; i++)
     {
-        for (int j = 0; j < nFeatures; j++) y[i] += X[i, j] * coef[j];
-        y[i] += bias;
+        double dot = 0.0;
+        for (int j = 0; j < nFeatures; j++) dot += X[i, j] * coef[j];
+        y[i] = dot + bias;
     }
-    if (noise > 0.0)  // like sklearn: all the noise is drawn after X and coef
-        for (int i = 0; i < nSamples; i++) y[i] += noise * Normal();
+    if (noise > 0.0)
+        for (int i = 0; i < nSamples; i++)
+            y[i] += generator.Normal(scale: noise);
+
+    // sklearn.utils.shuffle(X, y) permutes the samples, then make_regression permutes the features.
     var rows = Enumerable.Range(0, nSamples).ToArray();
     var columns = Enumerable.Range(0, nFeatures).ToArray();
     if (shuffle)
     {
-        random.Shuffle(rows);
-        random.Shuffle(columns);
+        generator.Shuffle(rows);
+        generator.Shuffle(columns);
     }
-    var xFlat = new float[nSamples * nFeatures];
+
+    var xOut = new double[nSamples * nFeatures];
     for (int i = 0; i < nSamples; i++)
         for (int j = 0; j < nFeatures; j++)
-            xFlat[i * nFeatures + j] = (float)X[rows[i], columns[j]];
-    var yColumn = rows.Select(i => (float)y[i]).ToArray();
-    var coefShuffled = columns.Select(j => (float)coef[j]).ToArray();
-    return (torch.tensor(xFlat).reshape(nSamples, nFeatures), torch.tensor(yColumn).reshape(nSamples, 1), torch.tensor(coefShuffled));
+            xOut[i * nFeatures + j] = X[rows[i], columns[j]];
+    return (torch.tensor(xOut, new long[] { nSamples, nFeatures }, torch.float64),
+            torch.tensor(rows.Select(i => y[i]).ToArray(), torch.float64),
+            torch.tensor(columns.Select(j => coef[j]).ToArray(), torch.float64));
 }
