@@ -16,8 +16,7 @@ double[] ToDoubles(Tensor t) => t.detach().cpu().to_type(ScalarType.Float64).dat
 Plot PlotData(Tensor x, Tensor y, string title, string xLabel = "x", string yLabel = "y")
 {
     var plot = new Plot();
-    var points = plot.Add.ScatterPoints(ToDoubles(x), ToDoubles(y));
-    points.LegendText = "data";
+    plot.Add.ScatterPoints(ToDoubles(x), ToDoubles(y));
     plot.Title(title);
     plot.XLabel(xLabel);
     plot.YLabel(yLabel);
@@ -87,7 +86,8 @@ void CheckFinite(double loss, int epoch, double lr)
 {
     if (!double.IsFinite(loss))
         throw new ArithmeticException(
-            $"the loss became {loss} at epoch {epoch} with learning rate lr = {lr}; training diverged, so rerun with a smaller lr.");
+            $"training diverged: the loss is {(double.IsNaN(loss) ? "NaN" : "infinite")} at epoch {epoch} with learning rate " +
+            $"lr = {lr.ToString(System.Globalization.CultureInfo.InvariantCulture)}; rerun with a smaller lr.");
 }
 
 // ---- Tensors print as PyTorch prints them (torch/_tensor_str.py with the default print options). ----
