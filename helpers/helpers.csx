@@ -366,7 +366,8 @@ class NumPyRandomState
     public NumPyRandomState(long seed)
     {
         if (seed < 0 || seed > uint.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(seed), seed, "Seed must be between 0 and 2**32 - 1 (as NumPy requires).");
+            throw new ArgumentOutOfRangeException(nameof(seed), $"A NumPy seed must be between 0 and 2**32 - 1, not {seed}.");
+        // RandomState(int) seeds with MT19937's init_genrand (an array seed would use init_by_array instead).
         key[0] = (uint)seed;
         for (int i = 1; i < N; i++)
             key[i] = unchecked(1812433253u * (key[i - 1] ^ (key[i - 1] >> 30)) + (uint)i);
@@ -384,6 +385,7 @@ class NumPyRandomState
         return y;
     }
 
+    // The next 624 words of state, computed in place: indices wrap, so later words use already updated ones.
     void Twist()
     {
         for (int i = 0; i < N; i++)
