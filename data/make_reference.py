@@ -346,7 +346,6 @@ def autograd_requires_grad():
 
     # 1.2 requires_grad and grad_fn
     a = torch.randn(2, 2)
-    a_initial = a.clone()
     a = ((a * 3) / (a - 1))
     a.requires_grad_(True)
     b = (a * a).sum()
@@ -355,15 +354,14 @@ def autograd_requires_grad():
 
     # 2. gradient computation
     out.backward()
-    values = {"a_initial": tensor_entry(a_initial), "a": tensor_entry(a), "c": tensor_entry(c),
-              "out": tensor_entry(out), "x_grad": tensor_entry(x.grad)}
+    values = {"a": tensor_entry(a), "c": tensor_entry(c), "o": tensor_entry(out), "x.grad": tensor_entry(x.grad)}
 
     # 3. linear regression
     x = torch.rand([50])
     y = 3 * x + 0.8
     w = torch.rand(1, requires_grad=True)
     b = torch.rand(1, requires_grad=True)
-    values.update({"x": tensor_entry(x), "y": tensor_entry(y),
+    values.update({"inputs": tensor_entry(x), "targets": tensor_entry(y),
                    "initial.w": tensor_entry(w), "initial.b": tensor_entry(b)})
 
     losses = train_autograd_regression(x, y, w, b)
@@ -371,10 +369,11 @@ def autograd_requires_grad():
     values.update({"w": tensor_entry(w), "b": tensor_entry(b), "losses": floats_entry(losses)})
     notes = ["Source typos read by intent: `with torch.no_gard():` is torch.no_grad(); the `print(x)` after "
              "`z = y*y*3` prints z (its comment shows 27s).",
-             "a_initial is section 1.2's randn(2,2) before `a = ((a*3)/(a-1))`, a is the value after it, c is "
-             "(a*a).sum() under no_grad, out is o = mean(3(x+2)^2) = 27, x_grad is x.grad after out.backward().",
-             "x, y, w, b are section 3's final variables; losses are the values printed at steps 0, 500, ..., 2500, "
-             "each computed before that step's update."]
+             "a is section 1.2's randn(2,2) after `a = ((a*3)/(a-1))`, c is (a*a).sum() under no_grad, o is the "
+             "source's out = mean(3(x+2)^2) = 27, x.grad is x.grad after out.backward().",
+             "inputs, targets, w, b are section 3's x, y, w, b (the notebook names the data inputs and targets, so "
+             "that section 1's x and y keep their meaning); losses are the values printed at steps 0, 500, ..., "
+             "2500, each computed before that step's update."]
     return values, provenance("/work/shared/seeds/004_29432a706bfe8c2e.txt", notes)
 
 

@@ -9,41 +9,67 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 // The `.numpy()` analogue: a flat float[] copy of the tensor's values.
-float[] ToArray(Tensor t) => t.detach().cpu().data<float>().ToArray();
+float[] ToArray(Tensor t) => t.detach().cpu().to_type(ScalarType.Float32).data<float>().ToArray();
 
-double[] ToDoubles(Tensor t) => ToArray(t).Select(v => (double)v).ToArray();
+double[] ToDoubles(Tensor t) => t.detach().cpu().to_type(ScalarType.Float64).data<double>().ToArray();
 
-Plot PlotData(Tensor x, Tensor y, string title)
+Plot PlotData(Tensor x, Tensor y, string title, string xLabel = "x", string yLabel = "y")
 {
     var plot = new Plot();
     plot.Add.ScatterPoints(ToDoubles(x), ToDoubles(y));
     plot.Title(title);
-    plot.XLabel("x");
-    plot.YLabel("y");
+    plot.XLabel(xLabel);
+    plot.YLabel(yLabel);
     return plot;
 }
 
-// Data as dots, the model's predictions as a red line (points sorted by x so the line does not zigzag).
-Plot PlotFit(Tensor x, Tensor y, Tensor yHat, string title)
+// The model's predictions as a red line (sorted by x so it does not zigzag), the data drawn over it as dots.
+Plot PlotFit(Tensor x, Tensor y, Tensor yHat, string title, string xLabel = "x", string yLabel = "y")
 {
-    var plot = PlotData(x, y, title);
+    var plot = new Plot();
     var xs = ToDoubles(x);
     var ys = ToDoubles(yHat);
     var order = Enumerable.Range(0, xs.Length).OrderBy(i => xs[i]).ToArray();
     var line = plot.Add.ScatterLine(order.Select(i => xs[i]).ToArray(), order.Select(i => ys[i]).ToArray());
     line.Color = Colors.Red;
     line.LineWidth = 2;
+    line.LegendText = "model";
+    var points = plot.Add.ScatterPoints(xs, ToDoubles(y));
+    points.Color = Colors.Blue.WithAlpha(0.7);
+    points.MarkerSize = 6;
+    points.LegendText = "data";
+    plot.ShowLegend(Alignment.UpperLeft);
+    plot.Title(title);
+    plot.XLabel(xLabel);
+    plot.YLabel(yLabel);
     return plot;
 }
 
-Plot PlotLoss(IReadOnlyList<double> losses, string title)
+// A loss curve; with logY the y axis is logarithmic (ScottPlot draws log10 of the values with 10^k tick labels),
+// so the slow tail of training stays visible instead of flattening into the x axis.
+Plot PlotLoss(IReadOnlyList<double> losses, string title, string xLabel = "epoch", bool logY = true)
 {
     var plot = new Plot();
-    var xs = Enumerable.Range(0, losses.Count).Select(i => (double)i).ToArray();
-    plot.Add.ScatterLine(xs, losses.ToArray());
+    var kept = Enumerable.Range(0, losses.Count).Where(i => double.IsFinite(losses[i]) && (!logY || losses[i] > 0)).ToArray();
+    var xs = kept.Select(i => (double)i).ToArray();
+    var ys = kept.Select(i => logY ? Math.Log10(losses[i]) : losses[i]).ToArray();
+    var line = plot.Add.ScatterLine(xs, ys);
+    line.LineWidth = 2;
     plot.Title(title);
-    plot.XLabel("epoch");
-    plot.YLabel("loss");
+    plot.XLabel(xLabel);
+    plot.YLabel(logY ? "loss (log scale)" : "loss");
+    if (logY)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = k => Math.Abs(k) <= 4 ? Math.Pow(10, k).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : $"1e{k:0}",
+        };
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Grid.MinorLineWidth = 1;
+        plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.05);
+    }
     return plot;
 }
 
@@ -55,16 +81,223 @@ Formatter.Register(typeof(Plot), (object o, System.IO.TextWriter writer) =>
 }, "image/png");
 Formatter.SetPreferredMimeTypesFor(typeof(Plot), "image/png");
 
-// Tensors print like PyTorch: tensor([[1.1000], ...], requires_grad=True).
-string FormatTensor(Tensor t)
+// A training loop calls this with every loss: a NaN or infinite loss stops the run with one line saying where and why.
+void CheckFinite(double loss, int epoch, double lr)
 {
-    var isFloat = t.dtype == ScalarType.Float32 || t.dtype == ScalarType.Float64;
-    var body = (isFloat ? t.ToString(TorchSharp.TensorStringStyle.Numpy, "0.0000") : t.ToString(TorchSharp.TensorStringStyle.Numpy))
-        .Trim().Replace("]\n", "],\n").Replace("\n", "\n       ");
-    var suffix = t.requires_grad ? ", requires_grad=True" : "";
-    var device = t.device_type == DeviceType.CPU ? "" : $", device='{t.device}'";
-    return $"tensor({body}{device}{suffix})";
+    if (!double.IsFinite(loss))
+        throw new ArithmeticException(
+            $"training diverged: the loss is {(double.IsNaN(loss) ? "NaN" : "infinite")} at epoch {epoch} with learning rate " +
+            $"lr = {lr.ToString(System.Globalization.CultureInfo.InvariantCulture)}; rerun with a smaller lr.");
 }
+
+// ---- Tensors print as PyTorch prints them (torch/_tensor_str.py with the default print options). ----
+
+static class PyTorchPrint
+{
+    const int Precision = 4, Threshold = 1000, EdgeItems = 3, LineWidth = 80;
+
+    public static string Format(Tensor t)
+    {
+        var x = t.detach().cpu();
+        var shape = x.shape;
+        var numel = shape.Aggregate(1L, (a, b) => a * b);
+        var suffixes = new List<string>();
+        if (t.device_type != DeviceType.CPU)
+            suffixes.Add($"device='{t.device_type.ToString().ToLowerInvariant()}:{Math.Max(0, t.device_index)}'");
+        string body;
+        if (numel == 0)
+        {
+            if (shape.Length != 1) suffixes.Add("size=(" + string.Join(", ", shape) + (shape.Length == 1 ? ",)" : ")"));
+            if (x.dtype != ScalarType.Float32) suffixes.Add("dtype=" + DtypeName(x.dtype));
+            body = "[]";
+        }
+        else
+        {
+            if (x.dtype is not (ScalarType.Float32 or ScalarType.Int64 or ScalarType.Bool)) suffixes.Add("dtype=" + DtypeName(x.dtype));
+            body = TensorString(x, shape, numel);
+        }
+        // PyTorch prints grad_fn=<...> for a non-leaf; TorchSharp does not expose the grad_fn's name, so such a
+        // tensor gets no suffix (never requires_grad=True, which PyTorch prints only on leaves).
+        if (t.requires_grad && t.is_leaf) suffixes.Add("requires_grad=True");
+        var text = AddSuffixes("tensor(" + body, suffixes, "tensor(".Length);
+        return t is TorchSharp.Modules.Parameter ? "Parameter containing:\n" + text : text;
+    }
+
+    static string DtypeName(ScalarType dtype) => "torch." + dtype switch
+    {
+        ScalarType.Byte => "uint8", ScalarType.Int8 => "int8", ScalarType.Int16 => "int16", ScalarType.Int32 => "int32",
+        ScalarType.Int64 => "int64", ScalarType.Float16 => "float16", ScalarType.BFloat16 => "bfloat16",
+        ScalarType.Float32 => "float32", ScalarType.Float64 => "float64", ScalarType.Bool => "bool",
+        _ => dtype.ToString().ToLowerInvariant(),
+    };
+
+    static string AddSuffixes(string text, List<string> suffixes, int indent)
+    {
+        var sb = new System.Text.StringBuilder(text);
+        var lastLineLength = text.Length - text.LastIndexOf('\n') + 1;   // as PyTorch computes it (rfind gives -1)
+        foreach (var suffix in suffixes)
+        {
+            if (lastLineLength + suffix.Length + 2 > LineWidth)
+            {
+                sb.Append(",\n").Append(' ', indent).Append(suffix);
+                lastLineLength = indent + suffix.Length;
+            }
+            else
+            {
+                sb.Append(", ").Append(suffix);
+                lastLineLength += suffix.Length + 2;
+            }
+        }
+        return sb.Append(')').ToString();
+    }
+
+    // Elements as doubles (floats), longs (integers) or bools, row-major.
+    sealed class Elements
+    {
+        public double[] Doubles; public long[] Longs; public bool[] Bools;
+        public bool IsFloat => Doubles != null;
+        public string Plain(long i) => Longs != null ? Longs[i].ToString(System.Globalization.CultureInfo.InvariantCulture) : Bools[i] ? "True" : "False";
+    }
+
+    static string TensorString(Tensor x, long[] shape, long numel)
+    {
+        var e = new Elements();
+        if (x.dtype is ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Float32 or ScalarType.Float64)
+            e.Doubles = x.to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
+        else if (x.dtype == ScalarType.Bool) e.Bools = x.contiguous().data<bool>().ToArray();
+        else e.Longs = x.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();
+        var summarize = numel > Threshold;
+        var strides = new long[shape.Length];
+        for (int d = shape.Length - 1, s = 1; d >= 0; s *= (int)shape[d], d--) strides[d] = s;
+        var shown = ShownIndices(shape, strides, 0, 0, summarize).ToList();
+        var formatter = new ElementFormatter(e, shown);
+        return Nested(e, formatter, shape, strides, 0, 0, "tensor(".Length, summarize);
+    }
+
+    // The flat indices of the elements PyTorch looks at to choose a format (get_summarized_data).
+    static IEnumerable<long> ShownIndices(long[] shape, long[] strides, int dim, long offset, bool summarize)
+    {
+        if (dim == shape.Length) { yield return offset; yield break; }
+        foreach (var i in Kept(shape[dim], summarize))
+            foreach (var j in ShownIndices(shape, strides, dim + 1, offset + i * strides[dim], summarize))
+                yield return j;
+    }
+
+    static IEnumerable<long> Kept(long size, bool summarize) =>
+        summarize && size > 2 * EdgeItems
+            ? Enumerable.Range(0, EdgeItems).Select(i => (long)i).Concat(Enumerable.Range(0, EdgeItems).Select(i => size - EdgeItems + i))
+            : Enumerable.Range(0, (int)size).Select(i => (long)i);
+
+    static string Nested(Elements e, ElementFormatter f, long[] shape, long[] strides, int dim, long offset, int indent, bool summarize)
+    {
+        var rank = shape.Length - dim;
+        if (rank == 0) return f.Format(offset);
+        var size = shape[dim];
+        var elided = summarize && size > 2 * EdgeItems;
+        var parts = new List<string>();
+        var head = elided ? Enumerable.Range(0, EdgeItems).Select(i => (long)i) : Enumerable.Range(0, (int)size).Select(i => (long)i);
+        var tail = elided ? Enumerable.Range(0, EdgeItems).Select(i => size - EdgeItems + i) : Enumerable.Empty<long>();
+        if (rank == 1)
+        {
+            parts.AddRange(head.Select(i => f.Format(offset + i * strides[dim])));
+            if (elided) parts.Add(" ...");
+            parts.AddRange(tail.Select(i => f.Format(offset + i * strides[dim])));
+            var perLine = Math.Max(1, (LineWidth - indent) / (f.Width + 2));
+            var lines = parts.Chunk(perLine).Select(line => string.Join(", ", line));
+            return "[" + string.Join(",\n" + new string(' ', indent + 1), lines) + "]";
+        }
+        parts.AddRange(head.Select(i => Nested(e, f, shape, strides, dim + 1, offset + i * strides[dim], indent + 1, summarize)));
+        if (elided) parts.Add("...");
+        parts.AddRange(tail.Select(i => Nested(e, f, shape, strides, dim + 1, offset + i * strides[dim], indent + 1, summarize)));
+        return "[" + string.Join("," + new string('\n', rank - 1) + new string(' ', indent + 1), parts) + "]";
+    }
+
+    // torch._tensor_str._Formatter: integer mode prints "27.", scientific mode when the magnitudes call for it.
+    sealed class ElementFormatter
+    {
+        readonly Elements e;
+        readonly bool intMode = true, sciMode;
+        public int Width { get; } = 1;
+
+        public ElementFormatter(Elements elements, List<long> shown)
+        {
+            e = elements;
+            if (!e.IsFloat)
+            {
+                foreach (var i in shown) Width = Math.Max(Width, e.Plain(i).Length);
+                return;
+            }
+            var values = shown.Select(i => e.Doubles[i]).Where(v => double.IsFinite(v) && v != 0).ToList();
+            if (values.Count == 0) return;
+            var min = values.Min(Math.Abs);
+            var max = values.Max(Math.Abs);
+            intMode = values.All(v => v == Math.Ceiling(v));
+            sciMode = max / min > 1000.0 || max > 1e8 || (!intMode && min < 1e-4);
+            foreach (var v in values)
+                Width = Math.Max(Width, sciMode ? Sci(v).Length : intMode ? Fixed(v, 0).Length + 1 : Fixed(v, Precision).Length);
+        }
+
+        public string Format(long i)
+        {
+            string text;
+            if (!e.IsFloat) text = e.Plain(i);
+            else
+            {
+                var v = e.Doubles[i];
+                text = !double.IsFinite(v) ? (double.IsNaN(v) ? "nan" : v > 0 ? "inf" : "-inf")
+                    : sciMode ? Sci(v)
+                    : intMode ? Fixed(v, 0) + "."
+                    : Fixed(v, Precision);
+            }
+            return text.PadLeft(Width);
+        }
+    }
+
+    // Python's format(v, ".{decimals}f"): exact value, rounded half to even.
+    static string Fixed(double v, int decimals)
+    {
+        var (negative, digits) = RoundedScaled(v, decimals);
+        var s = digits.ToString().PadLeft(decimals + 1, '0');
+        var text = decimals == 0 ? s : s[..^decimals] + "." + s[^decimals..];
+        return (negative ? "-" : "") + text;
+    }
+
+    // Python's format(v, ".4e").
+    static string Sci(double v)
+    {
+        if (v == 0) return (double.IsNegative(v) ? "-" : "") + "0." + new string('0', Precision) + "e+00";
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(v)));
+        var (negative, digits) = RoundedScaled(v, Precision - exponent);
+        var limit = System.Numerics.BigInteger.Pow(10, Precision + 1);
+        if (digits >= limit) { exponent++; (negative, digits) = RoundedScaled(v, Precision - exponent); }
+        else if (digits < limit / 10) { exponent--; (negative, digits) = RoundedScaled(v, Precision - exponent); }
+        var s = digits.ToString();
+        return (negative ? "-" : "") + s[0] + "." + s[1..] + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00");
+    }
+
+    // |v| * 10^decimals rounded half to even, computed exactly from the double's bits.
+    static (bool Negative, System.Numerics.BigInteger Digits) RoundedScaled(double v, int decimals)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(v);
+        var negative = bits < 0;
+        var exponentBits = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponentBits == 0) exponentBits = 1; else mantissa |= 1L << 52;
+        var exponent = exponentBits - 1075;                     // |v| = mantissa * 2^exponent
+        var numerator = new System.Numerics.BigInteger(mantissa);
+        var denominator = System.Numerics.BigInteger.One;
+        if (exponent > 0) numerator <<= exponent; else denominator <<= -exponent;
+        if (decimals >= 0) numerator *= System.Numerics.BigInteger.Pow(10, decimals);
+        else denominator *= System.Numerics.BigInteger.Pow(10, -decimals);
+        var quotient = System.Numerics.BigInteger.DivRem(numerator, denominator, out var remainder);
+        var twice = remainder * 2;
+        if (twice > denominator || (twice == denominator && !quotient.IsEven)) quotient += 1;
+        return (negative, quotient);
+    }
+}
+
+// What `print(t)` shows in PyTorch, for tensors and parameters alike.
+string FormatTensor(Tensor t) => PyTorchPrint.Format(t);
 
 Formatter.Register(typeof(Tensor), (object o, System.IO.TextWriter writer) => writer.Write(FormatTensor((Tensor)o)), "text/plain");
 Formatter.SetPreferredMimeTypesFor(typeof(Tensor), "text/plain");
@@ -82,13 +315,13 @@ Formatter.SetPreferredMimeTypesFor(typeof(Tensor), "text/plain");
 
 IEnumerable<(Tensor X, Tensor y)> DataIter(int batchSize, Tensor features, Tensor labels, System.Random random)
 {
-    // Shuffle with our own System.Random (like Python's random.shuffle), never with torch's generator.
+    // The examples are read in a random order: shuffle the indices, then cut them into minibatches.
     var numExamples = (int)features.shape[0];
     var indices = Enumerable.Range(0, numExamples).Select(i => (long)i).ToArray();
     random.Shuffle(indices);
     for (int i = 0; i < numExamples; i += batchSize)
     {
-        var batchIndices = torch.tensor(indices[i..Math.Min(i + batchSize, numExamples)]);
+        var batchIndices = torch.tensor(indices[i..Math.Min(i + batchSize, numExamples)], device: features.device);
         yield return (features.index_select(0, batchIndices), labels.index_select(0, batchIndices));
     }
 }

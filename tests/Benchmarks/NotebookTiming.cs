@@ -54,8 +54,7 @@ public sealed record NotebookTiming(int Steps, double TrainingSeconds, double Co
         int Int(string name) => int.Parse(Regex.Match(parametersSource, $@"\b{name}\s*=\s*(\d+)").Groups[1].Value);
         return notebook[..2] switch
         {
-            "03" => Int("numEpochs"),
-            "04" => Int("numEpochs") * (int)Math.Ceiling(1000.0 / Int("batchSize")),
+            "04" => Int("epochs") * (int)Math.Ceiling(1000.0 / Int("batchSize")),
             _ => Int("epochs"),
         };
     }

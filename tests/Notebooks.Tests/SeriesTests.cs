@@ -15,7 +15,8 @@ public class SeriesTests(SeriesRun run)
         { "03-make-regression", "X" }, { "03-make-regression", "y" },
         { "03-make-regression", "model.weight" }, { "03-make-regression", "model.bias" },
         { "04-linear-regression-from-scratch", "features" }, { "04-linear-regression-from-scratch", "labels" },
-        { "05-autograd-requires-grad", "x" }, { "05-autograd-requires-grad", "y" },
+        { "05-autograd-requires-grad", "a" }, { "05-autograd-requires-grad", "c" }, { "05-autograd-requires-grad", "o" },
+        { "05-autograd-requires-grad", "inputs" }, { "05-autograd-requires-grad", "targets" },
         { "05-autograd-requires-grad", "w" }, { "05-autograd-requires-grad", "b" },
     };
 
