@@ -16,7 +16,8 @@ public static class NotebookReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            // nbformat forbids duplicate keys; a JsonObject holding one would fail later, far from the cause.
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -33,6 +34,7 @@ public static class NotebookReader
                 $"{path}: nbformat {(nbformat?.ToString() ?? "missing")} is not supported; save it as nbformat 4 (e.g. `jupyter nbconvert --to notebook --nbformat 4`)");
         if (json["cells"] is not JsonArray cells || cells.Any(c => c is not JsonObject))
             throw new NotebookReadException($"{path}: nbformat 4 notebook without a valid \"cells\" list; re-save the notebook");
+        CellShape.Check(path, cells);
 
         return new NotebookDocument(json);
     }

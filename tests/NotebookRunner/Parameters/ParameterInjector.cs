@@ -23,11 +23,12 @@ public static class ParameterInjector
             if (declaration is null)
                 throw new ParameterException(
                     $"{notebookPath}: unknown parameter '{name}'; valid parameters: {Describe(declared)}");
-            if (!ParameterValueConverter.TryConvert(declaration.Type, text, out var value))
+            var value = ParameterValueConverter.Convert(declaration, text, out var problem);
+            if (problem is not null)
                 throw new ParameterException(
-                    $"{notebookPath}: parameter '{name}' is {declaration.Type}, and '{text}' does not convert to {declaration.Type}; valid parameters: {Describe(declared)}");
+                    $"{notebookPath}: parameter '{name}' is {declaration.Type}, and {problem}; valid parameters: {Describe(declared)}");
             converted.RemoveAll(c => c.Item1 == name);
-            converted.Add((name, value!));
+            converted.Add((name, value));
         }
         return converted;
     }
@@ -35,7 +36,10 @@ public static class ParameterInjector
     public static void Inject(NotebookDocument notebook, IReadOnlyList<(string Name, object Value)> parameters)
     {
         if (parameters.Count == 0) return;
-        var source = CSharpParameterTranslator.Codify(parameters.Select(p => (p.Name, CSharpParameterTranslator.Literal(p.Value))));
+        // A `const` parameter gets a const of its declared type, so `case k:` and other constant uses still compile.
+        var constTypes = ParameterCellParser.Parse(notebook).Where(d => d.IsConst).ToDictionary(d => d.Name, d => d.Type);
+        var source = CSharpParameterTranslator.Codify(parameters.Select(p =>
+            (p.Name, CSharpParameterTranslator.Literal(p.Value), constTypes.GetValueOrDefault(p.Name))));
         var cell = new JsonObject
         {
             ["cell_type"] = "code",
