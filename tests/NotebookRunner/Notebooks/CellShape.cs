@@ -35,11 +35,11 @@ public static class CellShape
 
     private static string Describe(JsonNode? node) => node?.GetValueKind() switch
     {
-        null or JsonValueKind.Null => "null",
+        null or JsonValueKind.Null => "missing or null",
         JsonValueKind.Number => $"the number {node.ToJsonString()}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {node.ToJsonString()}",
         JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list holding a non-string",
+        JsonValueKind.Array => ((JsonArray)node).All(IsString) ? "a list" : "a list holding a non-string",
         _ => node.ToJsonString(),
     };
 }

@@ -14,13 +14,16 @@ public static class NotebookReader
             throw new NotebookReadException($"{path}: file not found; check the path");
 
         JsonNode? root;
+        var text = File.ReadAllText(path);
         try
         {
             // nbformat forbids duplicate keys; a JsonObject holding one would fail later, far from the cause.
-            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
+            if (e.LineNumber is null && DuplicateKeys.Describe(text) is { } duplicate)
+                throw new NotebookReadException($"{path}: {duplicate} appears twice; keep one of them and re-save the notebook");
             var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
             throw new NotebookReadException($"{path}: malformed JSON{where}; fix or re-save the notebook ({FirstLine(e.Message)})");
         }
