@@ -22,6 +22,12 @@ public sealed class RunCommand : ISubcommand
             Arity = ArgumentArity.OneOrMore,
             Description = "A notebook or a folder of them (file-name order, a fresh script state each).",
         };
+        // A PATH that looks like an option is a mistyped option, as before System.CommandLine.
+        paths.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault(t => t.Value.Length > 1 && t.Value.StartsWith('-')) is { } unknown)
+                result.AddError($"unknown option '{unknown.Value}'");
+        });
         var output = new Option<string>("--output", "-o")
         {
             HelpName = "OUT",

@@ -1,3 +1,4 @@
+using System.Reflection;
 using NotebookRunner.Native;
 
 namespace NotebookRunner.Doctor;
@@ -10,7 +11,9 @@ namespace NotebookRunner.Doctor;
 /// </summary>
 public static class NuGetCacheLibTorchSharp
 {
-    public const string TorchSharpVersion = "0.107.0";
+    /// <summary>TorchSharp-cpu's version in Directory.Packages.props, put into the assembly by the build.</summary>
+    public static readonly string TorchSharpVersion = typeof(NuGetCacheLibTorchSharp).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TorchSharpVersion").Value!;
 
     /// <summary>The package's file: from the restore when it ran, else NUGET_PACKAGES or ~/.nuget/packages.</summary>
     public static string Locate(IReadOnlyList<string>? restoredNatives)
