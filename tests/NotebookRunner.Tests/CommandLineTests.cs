@@ -43,6 +43,7 @@ public class CommandLineTests
     [Theory]
     [InlineData("run")]
     [InlineData("run", "{nb}", "-p", "epochs")]
+    [InlineData("run", "{nb}", "-p", "epochs", "1", "-p", "seed")]
     [InlineData("run", "{nb}", "--no-such-option")]
     [InlineData("describe")]
     [InlineData("doctor", "--fix", "extra")]

@@ -30,8 +30,8 @@ public static class OutputChecks
 
     private static void EnsureFileWritable(string path, string option)
     {
+        if (SpecialFile.Is(path)) return; // a FIFO or device is written through; opening one here could block
         var target = RealPath.Of(path);
-        if (SpecialFile.Is(target)) return; // a FIFO or device is written through; opening one here could block
         var folder = Path.GetDirectoryName(target)!;
         // The nearest existing folder: missing ones are created at write time, in it.
         var existing = folder;

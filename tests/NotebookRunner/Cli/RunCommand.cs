@@ -40,6 +40,11 @@ public sealed class RunCommand : ISubcommand
             AllowMultipleArgumentsPerToken = true,
             Description = "Set a parameter declared in the cell tagged `parameters` (repeatable); injected in a cell tagged `injected-parameters`.",
         };
+        // Arity 2 counts all -p tokens together: an odd count means one -p lacks its value.
+        parameter.Validators.Add(result =>
+        {
+            if (result.Tokens.Count % 2 != 0) result.AddError("-p needs a name and a value: -p NAME VALUE");
+        });
         var report = new Option<string>("--report") { HelpName = "FILE", Description = "Write a JSON report: each cell's status and timings, the final variables." };
         var timeout = new Option<TimeSpan?>("--timeout")
         {

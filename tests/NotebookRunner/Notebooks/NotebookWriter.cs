@@ -26,13 +26,13 @@ public static class NotebookWriter
         foreach (var cell in notebook.Cells)
             if (cell.Json["source"] is JsonValue) cell.Source = cell.Source;
         var bytes = Utf8.GetBytes(SortKeys(notebook.Json)!.ToJsonString(Options) + "\n");
-        var target = RealPath.Of(path);
-        if (SpecialFile.Is(target))
+        if (SpecialFile.Is(path))
         {
-            using var stream = new FileStream(target, FileMode.Open, FileAccess.Write);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
             stream.Write(bytes);
             return;
         }
+        var target = RealPath.Of(path);
         var directory = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
         Directory.CreateDirectory(directory);

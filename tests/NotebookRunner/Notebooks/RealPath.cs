@@ -29,11 +29,17 @@ public static class RealPath
             var next = Path.Join(current, part);
             var target = LinkTarget(next);
             if (target is not null && depth < MaxLinks)
-                next = Resolve(Path.IsPathRooted(target) ? target : Path.Join(current, target), depth + 1);
+            {
+                var resolved = Resolve(Path.IsPathRooted(target) ? target : Path.Join(current, target), depth + 1);
+                // /proc's magic links (/dev/stdout -> /proc/self/fd/1 -> "pipe:[N]") name no path: keep the link.
+                if (Exists(resolved) || !Exists(next)) next = resolved;
+            }
             current = next;
         }
         return current;
     }
+
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
     private static string? LinkTarget(string path)
     {
