@@ -40,6 +40,21 @@ public class ParameterTypeTests
     }
 
     [Theory]
+    [InlineData("items", "has a default (`new List<int> { 1, 2 }`) whose type cannot be told without running it; declare its type in the parameters cell (e.g. `int[] items = ...`) to set it with -p")]
+    [InlineData("labels", "is List<string>, and -p cannot set a List<string> (it sets int, long, uint, ulong, double, float, decimal, bool, string, char, their nullable forms (int?) and arrays (int[])); ")]
+    public void a_parameter_whose_type_cannot_be_set_says_why_in_one_line_before_anything_runs(string name, string expected)
+    {
+        using var fixture = new FixtureCopy("unsettable-parameters.ipynb");
+
+        var result = fixture.Run("-p", name, "[3]");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"{fixture.Notebook}: parameter '{name}' {expected}", result.FirstStderrLine);
+        Assert.DoesNotContain("unknown", result.FirstStderrLine);
+        Assert.False(File.Exists(Path.Combine(fixture.Dir, "ran.txt")));
+    }
+
+    [Theory]
     [InlineData("lr", "1e-400", "double")]
     [InlineData("scale", "1e-50", "float")]
     public void a_real_parameter_too_small_for_its_type_exits_2_instead_of_becoming_0(string name, string value, string type)

@@ -10,6 +10,9 @@ public static class ParameterCellParser
 {
     public const string ParametersTag = "parameters";
 
+    /// <summary>The type of a `var` whose default is not a literal (or an array of literals).</summary>
+    public const string UnknownType = "unknown";
+
     public static NotebookCell? FindParametersCell(NotebookDocument notebook) =>
         notebook.Cells.FirstOrDefault(c => c.IsCode && c.HasTag(ParametersTag));
 
@@ -53,7 +56,7 @@ public static class ParameterCellParser
         return value switch
         {
             ArrayCreationExpressionSyntax array => array.Type.ToString(),
-            ImplicitArrayCreationExpressionSyntax { Initializer.Expressions: [var first, ..] } => InferType(first) is var element && element != "unknown" ? element + "[]" : "unknown",
+            ImplicitArrayCreationExpressionSyntax { Initializer.Expressions: [var first, ..] } => InferType(first) is var element && element != UnknownType ? element + "[]" : UnknownType,
             LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } => "bool",
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => "string",
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) => literal.Token.Value switch
@@ -65,10 +68,10 @@ public static class ParameterCellParser
                 float => "float",
                 double => "double",
                 decimal => "decimal",
-                _ => "unknown",
+                _ => UnknownType,
             },
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.CharacterLiteralExpression) => "char",
-            _ => "unknown",
+            _ => UnknownType,
         };
     }
 }

@@ -23,6 +23,10 @@ public static class ParameterInjector
             if (declaration is null)
                 throw new ParameterException(
                     $"{notebookPath}: unknown parameter '{name}'; valid parameters: {Describe(declared)}");
+            if (declaration.Type == ParameterCellParser.UnknownType)
+                throw new ParameterException(
+                    $"{notebookPath}: parameter '{name}' has a default (`{declaration.Default}`) whose type cannot be told without running it; " +
+                    $"declare its type in the parameters cell (e.g. `int[] {name} = ...`) to set it with -p");
             var value = ParameterValueConverter.Convert(declaration, text, out var problem);
             if (problem is not null)
                 throw new ParameterException(
@@ -68,7 +72,7 @@ public static class ParameterInjector
 
     public static string Describe(IReadOnlyList<ParameterDeclaration> declared) =>
         declared.Count == 0 ? "(none: the notebook has no cell tagged 'parameters')"
-            : string.Join(", ", declared.Select(d => $"{d.Name} ({d.Type})"));
+            : string.Join(", ", declared.Select(d => $"{d.Name} ({(d.Type == ParameterCellParser.UnknownType ? "type not declared" : d.Type)})"));
 
     private static int IndexOf(JsonArray cells, Func<NotebookCell, bool> predicate)
     {

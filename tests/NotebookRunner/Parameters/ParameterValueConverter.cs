@@ -12,11 +12,6 @@ public static class ParameterValueConverter
     {
         problem = null;
         var type = declaration.Type;
-        if (type == "unknown")
-        {
-            problem = $"its default `{declaration.Default}` has a type the runner cannot tell before running; declare the type (e.g. `int {declaration.Name} = ...`)";
-            return null!;
-        }
         if (ParameterTypes.Scalar(type) is { } scalar)
             return ConvertScalar(scalar, text, out problem)!;
         if (ParameterTypes.ArrayElement(type) is { } element)
