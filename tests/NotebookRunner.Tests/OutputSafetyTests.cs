@@ -6,16 +6,23 @@ namespace NotebookRunner.Tests;
 public class OutputSafetyTests
 {
     [Fact]
-    public void an_output_reaching_the_input_through_a_symlinked_folder_is_refused_and_the_input_kept()
+    public void an_output_reaching_the_input_through_a_symlinked_folder_or_file_is_refused_and_the_input_kept()
     {
         using var fixture = new FixtureCopy("output-through-symlink.ipynb");
-        var link = Path.Combine(fixture.Dir, "same-folder");
-        Directory.CreateSymbolicLink(link, fixture.Dir);
+        var folderLink = Path.Combine(fixture.Dir, "same-folder");
+        Directory.CreateSymbolicLink(folderLink, fixture.Dir);
+        var fileLink = Path.Combine(fixture.Dir, "elsewhere", "link.ipynb");
+        Directory.CreateDirectory(Path.GetDirectoryName(fileLink)!);
+        File.CreateSymbolicLink(fileLink, Path.Combine(folderLink, "output-through-symlink.ipynb"));
 
-        var result = RunnerProcess.Run(fixture.Dir, "run", fixture.Notebook, "-o", Path.Combine(link, "output-through-symlink.ipynb"));
+        var throughFolder = RunnerProcess.Run(fixture.Dir, "run", fixture.Notebook, "-o", Path.Combine(folderLink, "output-through-symlink.ipynb"));
+        var throughFile = RunnerProcess.Run(fixture.Dir, "run", fixture.Notebook, "-o", fileLink);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"{fixture.Notebook}: output path is the input notebook; choose another -o or pass --inplace", result.FirstStderrLine);
+        var expected = $"{fixture.Notebook}: output path is the input notebook; choose another -o or pass --inplace";
+        Assert.Equal(2, throughFolder.ExitCode);
+        Assert.Equal(expected, throughFolder.FirstStderrLine);
+        Assert.Equal(2, throughFile.ExitCode);
+        Assert.Equal(expected, throughFile.FirstStderrLine);
         Assert.True(fixture.InputUnchanged);
         Assert.False(File.Exists(Path.Combine(fixture.Dir, "ran.txt")));
     }
@@ -53,6 +60,23 @@ public class OutputSafetyTests
         Assert.True(received.Wait(TimeSpan.FromSeconds(30)), "the FIFO's reader got nothing");
         Assert.Contains("\"written\\n\"", received.Result);
         Assert.Equal("p", FileType(fifo));
+    }
+
+    [Fact]
+    public void an_output_that_is_a_device_is_written_through_and_stays_a_device()
+    {
+        using var fixture = new FixtureCopy("output-device.ipynb");
+        // A null device of the test's own (major 1, minor 3, as /dev/null), so a regression cannot touch /dev/null.
+        var device = Path.Combine(fixture.Dir, "null");
+        var mknod = Process.Start("mknod", [device, "c", "1", "3"])!;
+        mknod.WaitForExit();
+        Assert.True(mknod.ExitCode == 0, "mknod failed: creating a device node needs root (the test suite runs as root, see tests/test.sh)");
+
+        var result = RunnerProcess.Run(fixture.Dir, "run", fixture.Notebook, "-o", device);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("c", FileType(device));
+        Assert.True(File.Exists(Path.Combine(fixture.Dir, "ran.txt")));
     }
 
     [Fact]
