@@ -39,12 +39,12 @@ public class PackageVersionTests
     }
 
     [Fact]
-    public void the_doctor_checks_the_torchsharp_version_pinned_in_directory_packages_props()
+    public void the_torchsharp_version_the_doctor_checks_is_the_one_pinned_in_directory_packages_props()
     {
         var pinned = XDocument.Load(Path.Combine(RepoRoot, "Directory.Packages.props")).Descendants("PackageVersion")
             .Single(p => (string)p.Attribute("Include")! == "TorchSharp-cpu");
 
-        Assert.Equal((string)pinned.Attribute("Version")!, NotebookRunner.Doctor.NuGetCacheLibTorchSharp.TorchSharpVersion);
+        Assert.Equal((string)pinned.Attribute("Version")!, NotebookRunner.Doctor.PinnedVersions.TorchSharp);
     }
 
     /// <summary>The `#r "nuget: ID, VERSION"` lines, read from the file's JSON text (where the quotes are escaped).</summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using NotebookRunner.Native;
 
 namespace NotebookRunner.Doctor;
@@ -11,9 +10,7 @@ namespace NotebookRunner.Doctor;
 /// </summary>
 public static class NuGetCacheLibTorchSharp
 {
-    /// <summary>TorchSharp-cpu's version in Directory.Packages.props, put into the assembly by the build.</summary>
-    public static readonly string TorchSharpVersion = typeof(NuGetCacheLibTorchSharp).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TorchSharpVersion").Value!;
+    public static readonly string TorchSharpVersion = PinnedVersions.TorchSharp;
 
     /// <summary>The package's file: from the restore when it ran, else NUGET_PACKAGES or ~/.nuget/packages.</summary>
     public static string Locate(IReadOnlyList<string>? restoredNatives)
