@@ -6,15 +6,7 @@ using NotebookRunner.Parameters;
 var stderr = Console.Error;
 try
 {
-    return args switch
-    {
-        ["run", .. var rest] when rest is ["--help"] or ["-h"] => Help(),
-        ["run", .. var rest] => RunCommand.Run(rest, stderr),
-        ["describe", .. var rest] => DescribeCommand.Run(rest, Console.Out),
-        ["doctor", .. var rest] => DoctorDispatch.Run(rest, Console.Out),
-        [] or ["--help"] or ["-h"] or ["help"] => Help(),
-        _ => throw new UsageException($"unknown command '{args[0]}'; commands: run, describe, doctor (see --help)"),
-    };
+    return RunnerCommandLine.Run(args, Console.Out, stderr);
 }
 catch (Exception e) when (e is UsageException or NotebookReadException or ParameterException)
 {
@@ -27,10 +19,4 @@ catch (Exception e)
     stderr.WriteLine($"NotebookRunner: internal error: {e.GetType().FullName}: {e.Message}");
     stderr.WriteLine(e);
     return ExitCodes.CellFailed;
-}
-
-static int Help()
-{
-    Console.Out.WriteLine(Usage.Text);
-    return ExitCodes.Ok;
 }

@@ -1,19 +1,29 @@
+using System.CommandLine;
 using NotebookRunner.Notebooks;
 using NotebookRunner.Parameters;
 
 namespace NotebookRunner.Cli;
 
 /// <summary>`describe NOTEBOOK`: one line per parameter, `name  type  default`, in declaration order.</summary>
-public static class DescribeCommand
+public sealed class DescribeCommand : ISubcommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
+    public int Order => 2;
+
+    public Command Create()
     {
-        if (args.Count != 1) throw new UsageException("describe takes one notebook: describe NOTEBOOK");
-        var notebook = NotebookReader.Read(args[0]);
+        var notebook = new Argument<string>("NOTEBOOK") { Description = "The notebook whose parameters to list." };
+        var command = new Command("describe", "List the notebook's parameters: name, type, default.") { notebook };
+        command.SetAction(result => Run(result.GetValue(notebook)!, result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    public static int Run(string path, TextWriter stdout)
+    {
+        var notebook = NotebookReader.Read(path);
         var declared = ParameterCellParser.Parse(notebook);
         if (declared.Count == 0)
         {
-            stdout.WriteLine($"{args[0]}: no parameters (no code cell tagged 'parameters')");
+            stdout.WriteLine($"{path}: no parameters (no code cell tagged 'parameters')");
             return ExitCodes.Ok;
         }
         var nameWidth = Math.Max(4, declared.Max(d => d.Name.Length));

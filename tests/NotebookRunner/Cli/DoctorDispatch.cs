@@ -1,13 +1,21 @@
+using System.CommandLine;
 using NotebookRunner.Doctor;
 
 namespace NotebookRunner.Cli;
 
-/// <summary>`doctor [--fix]`: argument check, then the environment report in Doctor/.</summary>
-public static class DoctorDispatch
+/// <summary>`doctor [--fix]`: the definition; the environment report itself is in Doctor/.</summary>
+public sealed class DoctorDispatch : ISubcommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
+    public int Order => 3;
+
+    public Command Create()
     {
-        if (args.Any(a => a != "--fix")) throw new UsageException("doctor takes only --fix: doctor [--fix]");
-        return DoctorCommand.Run(args.Contains("--fix"), stdout);
+        var fix = new Option<bool>("--fix")
+        {
+            Description = "Patch the NuGet cache copy of libLibTorchSharp.so for VS Code Polyglot Notebooks, keeping the original as .orig.",
+        };
+        var command = new Command("doctor", "Check the environment (SDK, TorchSharp native load, libstdc++, CUDA, cache).") { fix };
+        command.SetAction(result => DoctorCommand.Run(result.GetValue(fix), result.InvocationConfiguration.Output));
+        return command;
     }
 }

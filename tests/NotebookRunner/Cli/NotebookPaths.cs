@@ -28,6 +28,9 @@ public static class NotebookPaths
     public static IReadOnlyList<string> Outputs(IReadOnlyList<string> notebooks, string? output, bool inPlace)
     {
         if (inPlace) return notebooks;
+        if (output is not null && notebooks.Count > 1 && File.Exists(output))
+            throw new UsageException(
+                $"-o {output}: is a file, but {notebooks.Count} notebooks need a folder; pass a folder (created if missing) or run them one at a time");
         var outputs = notebooks.Select(n =>
         {
             var name = Path.GetFileName(n);
@@ -35,16 +38,18 @@ public static class NotebookPaths
             var isFolder = notebooks.Count > 1 || Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar);
             return isFolder ? Path.Combine(output, name) : output;
         }).ToList();
-        for (var i = 0; i < notebooks.Count; i++)
+        // Real paths: a symlinked folder or file must not let -o reach an input.
+        var inputs = notebooks.Select(RealPath.Of).ToList();
+        for (var i = 0; i < outputs.Count; i++)
         {
-            if (SamePath(notebooks[i], outputs[i]))
+            var input = inputs.IndexOf(RealPath.Of(outputs[i]));
+            if (input == i)
                 throw new UsageException($"{notebooks[i]}: output path is the input notebook; choose another -o or pass --inplace");
+            if (input >= 0)
+                throw new UsageException($"{outputs[i]}: output path is the input notebook {notebooks[input]}; choose another -o");
         }
-        if (outputs.Distinct(StringComparer.Ordinal).Count() != outputs.Count)
+        if (outputs.Select(RealPath.Of).Distinct(StringComparer.Ordinal).Count() != outputs.Count)
             throw new UsageException("two notebooks would be written to the same output file; run them separately or rename one");
         return outputs;
     }
-
-    private static bool SamePath(string a, string b) =>
-        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 }

@@ -10,7 +10,7 @@ namespace NotebookRunner.Doctor;
 /// </summary>
 public static class NuGetCacheLibTorchSharp
 {
-    public const string TorchSharpVersion = "0.107.0";
+    public static readonly string TorchSharpVersion = PinnedVersions.TorchSharp;
 
     /// <summary>The package's file: from the restore when it ran, else NUGET_PACKAGES or ~/.nuget/packages.</summary>
     public static string Locate(IReadOnlyList<string>? restoredNatives)

@@ -14,12 +14,16 @@ public static class NotebookReader
             throw new NotebookReadException($"{path}: file not found; check the path");
 
         JsonNode? root;
+        var text = File.ReadAllText(path);
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            // nbformat forbids duplicate keys; a JsonObject holding one would fail later, far from the cause.
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
+            if (e.LineNumber is null && DuplicateKeys.Describe(text) is { } duplicate)
+                throw new NotebookReadException($"{path}: {duplicate} appears twice; keep one of them and re-save the notebook");
             var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
             throw new NotebookReadException($"{path}: malformed JSON{where}; fix or re-save the notebook ({FirstLine(e.Message)})");
         }
@@ -33,6 +37,7 @@ public static class NotebookReader
                 $"{path}: nbformat {(nbformat?.ToString() ?? "missing")} is not supported; save it as nbformat 4 (e.g. `jupyter nbconvert --to notebook --nbformat 4`)");
         if (json["cells"] is not JsonArray cells || cells.Any(c => c is not JsonObject))
             throw new NotebookReadException($"{path}: nbformat 4 notebook without a valid \"cells\" list; re-save the notebook");
+        CellShape.Check(path, cells);
 
         return new NotebookDocument(json);
     }

@@ -7,7 +7,8 @@ namespace NotebookRunner.Notebooks;
 
 /// <summary>
 /// Writes a notebook the way Jupyter's nbformat does (sorted keys, 1-space indent, sources as lists of lines,
-/// trailing newline), atomically.
+/// trailing newline). A regular file is replaced atomically (readers see the old notebook or the whole new one);
+/// a FIFO or device is written through, never replaced; a symlink is followed, never replaced.
 /// </summary>
 public static class NotebookWriter
 {
@@ -18,19 +19,30 @@ public static class NotebookWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly UTF8Encoding Utf8 = new(false);
+
     public static void Write(NotebookDocument notebook, string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
         foreach (var cell in notebook.Cells)
             if (cell.Json["source"] is JsonValue) cell.Source = cell.Source;
-        var text = SortKeys(notebook.Json)!.ToJsonString(Options) + "\n";
+        var bytes = Utf8.GetBytes(SortKeys(notebook.Json)!.ToJsonString(Options) + "\n");
+        if (SpecialFile.Is(path))
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+            stream.Write(bytes);
+            return;
+        }
+        var target = RealPath.Of(path);
+        var directory = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        Directory.CreateDirectory(directory);
+        WriteTemporaryFiles.RemoveStale(directory, name);
         // A temp file in the same folder makes the final move a rename: readers never see half a notebook.
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var temp = WriteTemporaryFiles.NewPath(directory, name);
         try
         {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, target, overwrite: true);
         }
         finally
         {

@@ -10,14 +10,15 @@ namespace NotebookRunner.Parameters;
 /// float gets an `f` suffix (`0.003f`; papermill would write `0.003`, a double), decimal an `m` suffix, long an `L`
 /// suffix even when small, and a double always has a `.` or exponent (`10.0`, as Python's repr writes it).
 /// Strings escape non-ASCII as \uXXXX (papermill's \xNN is variable-length in C# and can swallow the next char).
+/// A parameter declared `const` is injected as `const TYPE name = value;`; an array as `new T[] { ... }`.
 /// </summary>
 public static class CSharpParameterTranslator
 {
-    public static string Codify(IEnumerable<(string Name, string Literal)> parameters)
+    public static string Codify(IEnumerable<(string Name, string Literal, string? ConstType)> parameters)
     {
         var content = new StringBuilder("// Parameters\n");
-        foreach (var (name, literal) in parameters)
-            content.Append($"var {name} = {literal};\n");
+        foreach (var (name, literal, constType) in parameters)
+            content.Append(constType is null ? $"var {name} = {literal};\n" : $"const {constType} {name} = {literal};\n");
         return content.ToString();
     }
 
@@ -33,7 +34,14 @@ public static class CSharpParameterTranslator
         float f => FloatDigits(f) + "f",
         decimal m => m.ToString(CultureInfo.InvariantCulture) + "m",
         char c => "'" + Escape(c.ToString(), '\'') + "'",
+        Array array => $"new {ElementKeyword(array)}[] {{ {string.Join(", ", array.Cast<object>().Select(Literal))} }}",
         _ => throw new ArgumentException($"cannot write a {value.GetType().Name} as a C# literal"),
+    };
+
+    private static string ElementKeyword(Array array) => array.GetType().GetElementType()!.Name switch
+    {
+        "Int32" => "int", "Int64" => "long", "UInt32" => "uint", "UInt64" => "ulong", "Double" => "double",
+        "Single" => "float", "Decimal" => "decimal", "Boolean" => "bool", "String" => "string", _ => "char",
     };
 
     private static string DoubleLiteral(double d)

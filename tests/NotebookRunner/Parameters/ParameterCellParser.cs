@@ -10,6 +10,9 @@ public static class ParameterCellParser
 {
     public const string ParametersTag = "parameters";
 
+    /// <summary>The type of a `var` whose default is not a literal (or an array of literals).</summary>
+    public const string UnknownType = "unknown";
+
     public static NotebookCell? FindParametersCell(NotebookDocument notebook) =>
         notebook.Cells.FirstOrDefault(c => c.IsCode && c.HasTag(ParametersTag));
 
@@ -24,19 +27,20 @@ public static class ParameterCellParser
         foreach (var member in root.Members)
         {
             // In a script a top-level `var x = 1;` parses as a field; inside a global statement as a local.
-            var declaration = member switch
+            var (declaration, modifiers) = member switch
             {
-                FieldDeclarationSyntax field => field.Declaration,
-                GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration,
-                _ => null,
+                FieldDeclarationSyntax field => (field.Declaration, field.Modifiers),
+                GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => (local.Declaration, local.Modifiers),
+                _ => (null, default),
             };
+            var isConst = modifiers.Any(SyntaxKind.ConstKeyword);
             if (declaration is null) continue;
             foreach (var variable in declaration.Variables)
             {
                 if (variable.Initializer is null) continue;
                 var value = variable.Initializer.Value;
                 var type = declaration.Type.IsVar ? InferType(value) : declaration.Type.ToString();
-                declarations.Add(new ParameterDeclaration(variable.Identifier.Text, type, value.ToString()));
+                declarations.Add(new ParameterDeclaration(variable.Identifier.Text, type, value.ToString(), isConst));
             }
         }
         // The last declaration of a name wins, as in the script itself.
@@ -51,6 +55,8 @@ public static class ParameterCellParser
             return InferType(parenthesized.Expression);
         return value switch
         {
+            ArrayCreationExpressionSyntax array => array.Type.ToString(),
+            ImplicitArrayCreationExpressionSyntax { Initializer.Expressions: [var first, ..] } => InferType(first) is var element && element != UnknownType ? element + "[]" : UnknownType,
             LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } => "bool",
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => "string",
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) => literal.Token.Value switch
@@ -62,10 +68,10 @@ public static class ParameterCellParser
                 float => "float",
                 double => "double",
                 decimal => "decimal",
-                _ => "unknown",
+                _ => UnknownType,
             },
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.CharacterLiteralExpression) => "char",
-            _ => "unknown",
+            _ => UnknownType,
         };
     }
 }

@@ -23,11 +23,16 @@ public static class ParameterInjector
             if (declaration is null)
                 throw new ParameterException(
                     $"{notebookPath}: unknown parameter '{name}'; valid parameters: {Describe(declared)}");
-            if (!ParameterValueConverter.TryConvert(declaration.Type, text, out var value))
+            if (declaration.Type == ParameterCellParser.UnknownType)
                 throw new ParameterException(
-                    $"{notebookPath}: parameter '{name}' is {declaration.Type}, and '{text}' does not convert to {declaration.Type}; valid parameters: {Describe(declared)}");
+                    $"{notebookPath}: parameter '{name}' has a default (`{declaration.Default}`) whose type cannot be told without running it; " +
+                    $"declare its type in the parameters cell (e.g. `int[] {name} = ...`) to set it with -p");
+            var value = ParameterValueConverter.Convert(declaration, text, out var problem);
+            if (problem is not null)
+                throw new ParameterException(
+                    $"{notebookPath}: parameter '{name}' is {declaration.Type}, and {problem}; valid parameters: {Describe(declared)}");
             converted.RemoveAll(c => c.Item1 == name);
-            converted.Add((name, value!));
+            converted.Add((name, value));
         }
         return converted;
     }
@@ -35,7 +40,10 @@ public static class ParameterInjector
     public static void Inject(NotebookDocument notebook, IReadOnlyList<(string Name, object Value)> parameters)
     {
         if (parameters.Count == 0) return;
-        var source = CSharpParameterTranslator.Codify(parameters.Select(p => (p.Name, CSharpParameterTranslator.Literal(p.Value))));
+        // A `const` parameter gets a const of its declared type, so `case k:` and other constant uses still compile.
+        var constTypes = ParameterCellParser.Parse(notebook).Where(d => d.IsConst).ToDictionary(d => d.Name, d => d.Type);
+        var source = CSharpParameterTranslator.Codify(parameters.Select(p =>
+            (p.Name, CSharpParameterTranslator.Literal(p.Value), constTypes.GetValueOrDefault(p.Name))));
         var cell = new JsonObject
         {
             ["cell_type"] = "code",
@@ -64,7 +72,7 @@ public static class ParameterInjector
 
     public static string Describe(IReadOnlyList<ParameterDeclaration> declared) =>
         declared.Count == 0 ? "(none: the notebook has no cell tagged 'parameters')"
-            : string.Join(", ", declared.Select(d => $"{d.Name} ({d.Type})"));
+            : string.Join(", ", declared.Select(d => $"{d.Name} ({(d.Type == ParameterCellParser.UnknownType ? "type not declared" : d.Type)})"));
 
     private static int IndexOf(JsonArray cells, Func<NotebookCell, bool> predicate)
     {
