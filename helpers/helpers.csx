@@ -45,7 +45,26 @@ Plot PlotFit(Tensor x, Tensor y, Tensor yHat, string title, string xLabel = "x",
     return plot;
 }
 
-// A loss curve; with logY the y axis is logarithmic (ScottPlot draws log10 of the values with 10^k tick labels),
+// Labels for a log10 axis: every decade over a wide range, 1-2-5 steps over a narrow one, and 1..9 steps when the
+// losses stay inside one decade, so the axis always shows at least two numbers.
+ScottPlot.TickGenerators.NumericManual LogTicks(double lo, double hi)
+{
+    var mantissas = hi - lo > 2 ? new[] { 1.0 } : hi - lo > 0.7 ? new[] { 1.0, 2, 5 } : new[] { 1.0, 2, 3, 4, 5, 6, 7, 8, 9 };
+    var ticks = new ScottPlot.TickGenerators.NumericManual();
+    for (var decade = Math.Floor(lo); decade <= Math.Ceiling(hi); decade++)
+        foreach (var m in mantissas)
+        {
+            var value = m * Math.Pow(10, decade);
+            var position = Math.Log10(value);
+            if (position >= lo - 0.02 && position <= hi + 0.02)
+                ticks.AddMajor(position, value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture));
+            else if (position > lo && position < hi)
+                ticks.AddMinor(position);
+        }
+    return ticks;
+}
+
+// A loss curve; with logY the y axis is logarithmic (ScottPlot draws log10 of the values, LogTicks labels them),
 // so the slow tail of training stays visible instead of flattening into the x axis.
 Plot PlotLoss(IReadOnlyList<double> losses, string title, string xLabel = "epoch", bool logY = true)
 {
@@ -58,18 +77,7 @@ Plot PlotLoss(IReadOnlyList<double> losses, string title, string xLabel = "epoch
     plot.Title(title);
     plot.XLabel(xLabel);
     plot.YLabel(logY ? "loss (log scale)" : "loss");
-    if (logY)
-    {
-        var ticks = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = k => Math.Abs(k) <= 4 ? Math.Pow(10, k).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : $"1e{k:0}",
-        };
-        plot.Axes.Left.TickGenerator = ticks;
-        plot.Grid.MinorLineWidth = 1;
-        plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.05);
-    }
+    if (logY && ys.Length > 0) plot.Axes.Left.TickGenerator = LogTicks(ys.Min(), ys.Max());
     return plot;
 }
 
