@@ -31,6 +31,7 @@ public static class DoctorCommand
         Report(links);
         Report(SystemLibTorchCheck.Check(SystemLibTorch.Find(layout.LibTorchNativeFolder), linked: links.Status == DoctorStatus.Ok && layout.IsRestored));
         Report(ConsolidatedCopyCheck.Check(layout, fix));
+        Report(KernelRestoreCacheCheck.Check(layout, KernelRestoreCacheCheck.CacheFolder));
         Report(TorchSharpCheck.Run(restored, restoreError));
         Report(NvidiaGpuCheck.Run());
         Report(RestoreCacheCheck.Run(cache));
