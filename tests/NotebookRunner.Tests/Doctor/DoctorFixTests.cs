@@ -95,3 +95,28 @@ public sealed class DoctorLibTorchOnTheLibraryPath(RestoredTorchSharpTemplate te
 
     public void Dispose() => folder.Dispose();
 }
+
+[Collection(RestoredTorchSharpCollection.Name)]
+public sealed class DoctorKernelRestoreElsewhere(RestoredTorchSharpTemplate template) : IDisposable
+{
+    readonly PrivateNuGetFolder folder = PrivateNuGetFolder.CopyOf(template.Folder);
+
+    [Fact]
+    public void doctor_names_the_packages_folder_a_recorded_kernel_restore_loads_torchsharp_from()
+    {
+        // The line .NET Interactive writes for TorchSharp when it restored into another packages folder.
+        var other = Path.Combine(folder.Root, "other-packages", "torchsharp", "0.107.0");
+        var cache = Path.Combine(folder.Home, ".packagemanagement", "nuget", "Cache");
+        Directory.CreateDirectory(cache);
+        var recorded = Path.Combine(cache, "0123abcd.resolvedReferences.paths");
+        File.WriteAllText(recorded, $"TorchSharp,0.107.0,{other}/,{other}/lib/net8.0/TorchSharp.dll,runtime,False,,\n");
+
+        var check = DoctorProcess.Doctor(folder).Line("kernel restore cache");
+
+        Assert.StartsWith("warn", check);
+        Assert.Contains(other, check);
+        Assert.Contains(recorded, check);
+    }
+
+    public void Dispose() => folder.Dispose();
+}

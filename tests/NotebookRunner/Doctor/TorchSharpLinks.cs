@@ -42,7 +42,7 @@ public static class TorchSharpLinks
         var missing = links.Where(l => !Exists(l.Path)).ToList();
         var folders = string.Join(", ", layout.AssemblyFolders);
         if (missing.Count > 0 && !fix)
-            return DoctorCheck.Warn(Name, $"{folders} has no links to libtorch: in Microsoft's kernel (Polyglot, Jupyter, dotnet-repl) TorchSharp's " +
+            return DoctorCheck.Warn(Name, $"{folders} lacks {missing.Count} of {links.Count} links to libtorch: in Microsoft's kernel (Polyglot, Jupyter, dotnet-repl) TorchSharp's " +
                 "first load looks there, then on the system library path, and on failure copies all of libtorch into lib/net8.0/cpu; " +
                 "run 'doctor --fix' to link the package's libtorch there");
         foreach (var link in missing) File.CreateSymbolicLink(link.Path, link.Target);
