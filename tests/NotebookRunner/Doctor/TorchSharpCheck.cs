@@ -14,16 +14,24 @@ namespace NotebookRunner.Doctor;
 /// </summary>
 public static class TorchSharpCheck
 {
-    public static readonly PackageRequest Package = new("TorchSharp-cpu", NuGetCacheLibTorchSharp.TorchSharpVersion);
+    public static readonly PackageRequest Package = new("TorchSharp-cpu", TorchSharpPackageLayout.Version);
 
     private const string Probe = """
         TorchSharp.torch.manual_seed(0);
         var t = TorchSharp.torch.rand(2, 3);
         string.Join(" ", t.data<float>().ToArray().Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))
-            + "|" + TorchSharp.torch.cuda.is_available()
         """;
 
-    public sealed record Result(DoctorCheck Load, DoctorCheck Cuda);
+    /// <summary>
+    /// The runner's restore cache remembers which packages folder a restore used, so with $NUGET_PACKAGES set the
+    /// doctor restores through a cache of its own for that folder: the checks then see that folder's files.
+    /// </summary>
+    public static string CacheFor(string cacheDirectory)
+    {
+        if (!NuGetPackagesFolder.IsExplicit) return cacheDirectory;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(NuGetPackagesFolder.Current)));
+        return Path.Combine(cacheDirectory, "nuget-packages-" + hash[..12]);
+    }
 
     public static RestoredPackages? Restore(PackageRestorer restorer, out string? error)
     {
@@ -39,12 +47,11 @@ public static class TorchSharpCheck
         }
     }
 
-    public static Result Run(RestoredPackages? restored, string? restoreError)
+    public static DoctorCheck Run(RestoredPackages? restored, string? restoreError)
     {
         const string name = "TorchSharp native load";
-        const string cuda = "CUDA";
         if (restored is null)
-            return new Result(DoctorCheck.Fail(name, restoreError ?? "TorchSharp-cpu was not restored"), DoctorCheck.Warn(cuda, "not checked (TorchSharp not restored)"));
+            return DoctorCheck.Fail(name, restoreError ?? "TorchSharp-cpu was not restored");
         try
         {
             NativeAssets.Register(restored, TextWriter.Null);
@@ -53,20 +60,15 @@ public static class TorchSharpCheck
                 .AddReferences(typeof(Enumerable).Assembly)
                 .AddReferences(restored.Assemblies.Select(p => MetadataReference.CreateFromFile(p)));
             var answer = CSharpScript.EvaluateAsync<string>(Probe, options).GetAwaiter().GetResult();
-            var parts = answer.Split('|');
             var loaded = TorchSharpNativeLoader.LoadedLibTorchSharp;
             var from = loaded is null ? "" : $" from {loaded}";
-            var load = DoctorCheck.Ok(name, $"{Package.Id} {Package.Version}{from}; manual_seed(0), rand(2,3) = {parts[0]}");
-            var cudaCheck = bool.Parse(parts[1])
-                ? DoctorCheck.Ok(cuda, "available")
-                : DoctorCheck.Ok(cuda, "not available; notebooks run on the CPU");
-            return new Result(load, cudaCheck);
+            return DoctorCheck.Ok(name, $"{Package.Id} {Package.Version}{from}; manual_seed(0), rand(2,3) = {answer}");
         }
         catch (Exception e)
         {
             var inner = e is CompilationErrorException ? e : e.GetBaseException();
             var line = inner.Message.Split('\n')[0].Trim();
-            return new Result(DoctorCheck.Fail(name, $"{inner.GetType().Name}: {line}"), DoctorCheck.Warn(cuda, "not checked (TorchSharp did not load)"));
+            return DoctorCheck.Fail(name, $"{inner.GetType().Name}: {line}");
         }
     }
 }
