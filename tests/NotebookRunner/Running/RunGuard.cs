@@ -141,13 +141,14 @@ public sealed class RunGuard : IDisposable
             Environment.ExitCode = Cli.ExitCodes.CellFailed;
     }
 
-    // Runs on the thread that threw; the runtime would abort the process (exit 134) when this returns.
+    // Runs on the thread that threw (a cell's thread, thread-pool continuation of async void, the finalizer
+    // thread); the runtime would abort the process (exit 134) when this returns.
     private void OnUnhandledException(object sender, UnhandledExceptionEventArgs e)
     {
         var error = e.ExceptionObject is Exception exception
             ? CellErrorFormatter.FromException(exception)
             : new CellError(e.ExceptionObject.GetType().FullName ?? "Exception", e.ExceptionObject.ToString() ?? "", []);
-        var evalue = $"{error.Evalue} (unhandled on a thread the cell started, which ends the process)";
+        var evalue = $"{error.Evalue} (unhandled on another thread, in async void or in a finalizer; that ends the process)";
         if (EndEarly(error.Ename, evalue, error.Traceback)) Environment.Exit(Cli.ExitCodes.CellFailed);
     }
 
