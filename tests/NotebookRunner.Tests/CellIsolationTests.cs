@@ -43,7 +43,8 @@ public class CellIsolationTests
             stdin: "a line meant for the runner, not for cells\n");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        var output = Assert.Single(fixture.ReadOutput()["cells"]![0]!["outputs"]!.AsArray())!;
-        Assert.Equal("stdin is empty\n", Text(output));
+        var cells = fixture.ReadOutput()["cells"]!.AsArray();
+        Assert.Equal("stdin is empty\n", Text(Assert.Single(cells[0]!["outputs"]!.AsArray())!));
+        Assert.Equal("raw stdin is empty\n", Text(Assert.Single(cells[1]!["outputs"]!.AsArray())!));
     }
 }

@@ -21,12 +21,12 @@ public sealed class ConsoleCapture(string streamName) : TextWriter
     /// </summary>
     public static Installed Install()
     {
-        var installed = new Installed(Console.Out, Console.Error);
+        var installed = new Installed(Console.Out, Console.Error, EmptyStdin.Install());
         installed.Apply();
         return installed;
     }
 
-    public sealed class Installed(TextWriter originalOut, TextWriter originalError) : IDisposable
+    public sealed class Installed(TextWriter originalOut, TextWriter originalError, EmptyStdin? emptyStdin) : IDisposable
     {
         private readonly TextWriter _out = Synchronized(new ConsoleCapture("stdout"));
         private readonly TextWriter _error = Synchronized(new ConsoleCapture("stderr"));
@@ -44,6 +44,7 @@ public sealed class ConsoleCapture(string streamName) : TextWriter
         {
             Console.SetOut(originalOut);
             Console.SetError(originalError);
+            emptyStdin?.Dispose();
         }
     }
 }
