@@ -70,7 +70,6 @@ public sealed class NotebookExecutor(RunSettings settings)
                 {
                     if (error is not null) CellOutputs.AddError(error.Ename, error.Evalue, error.Traceback);
                     if (ran) CellOutputs.Flush();
-                    guard?.CellEnded();
                     PapermillMetadata.MarkFinished(cell, cellStart, DateTime.UtcNow, error is not null);
                 }
                 result.Cells.Add(new CellRecord(number, cell.IsCode, error is null ? CellStatus.Completed : CellStatus.Failed, seconds) { Timings = timings });

@@ -27,7 +27,6 @@ public sealed class RunGuard : IDisposable
         public string InputPath { get; } = inputPath;
         public string OutputPath { get; } = outputPath;
         public (NotebookCell Cell, int Number, DateTime Start)? LastCell { get; set; }
-        public bool CellRunning { get; set; }
         public bool Written { get; set; }
     }
 
@@ -71,18 +70,11 @@ public sealed class RunGuard : IDisposable
         }
     }
 
-    /// <summary>Call with <see cref="Sync"/> held, with the cell's outputs in place.</summary>
+    /// <summary>Call with <see cref="Sync"/> held, with the cell's outputs in place. An early end is put on the last cell started.</summary>
     public void CellStarted(NotebookCell cell, int number, DateTime start)
     {
         if (_current is null) return;
         _current.LastCell = (cell, number, start);
-        _current.CellRunning = true;
-    }
-
-    /// <summary>Call with <see cref="Sync"/> held.</summary>
-    public void CellEnded()
-    {
-        if (_current is not null) _current.CellRunning = false;
     }
 
     /// <summary>Writes the executed notebook, once no thread a cell left behind can change it.</summary>
@@ -127,7 +119,7 @@ public sealed class RunGuard : IDisposable
         context.Cancel = true;
         var name = context.Signal.ToString();
         var code = 128 + SignalNumber(context.Signal);
-        if (!EndEarly("Interrupted", $"{name} received while this cell ran; the run stopped here (exit code {code})", [$"Interrupted: {name}"]))
+        if (!EndEarly("Interrupted", $"{name} received; the run stopped here (exit code {code})", [$"Interrupted: {name}"]))
             return;
         Environment.Exit(code);
     }
@@ -160,9 +152,11 @@ public sealed class RunGuard : IDisposable
             if (_ending) return false;
             _ending = true;
             _stopping.Cancel();
+            var error = new CellError(ename, evalue, traceback);
             try
             {
-                if (_current is { Written: false } notebook) WritePartial(notebook, new CellError(ename, evalue, traceback));
+                if (_current is { Written: false } notebook) WritePartial(notebook, error);
+                else Say(_current is null ? "NotebookRunner: " : $"{_current.InputPath}: after the notebook was written: ", error);
             }
             catch (Exception failure)
             {
@@ -193,9 +187,14 @@ public sealed class RunGuard : IDisposable
         }
         NotebookWriter.Write(notebook.Document, notebook.OutputPath);
         notebook.Written = true;
-        _stderr.WriteLine($"{notebook.InputPath}: {where}{error.OneLine}");
-        foreach (var line in error.Traceback) _stderr.WriteLine("    " + line);
+        Say($"{notebook.InputPath}: {where}", error);
         _stderr.WriteLine($"    executed notebook written to {notebook.OutputPath}");
+    }
+
+    private void Say(string prefix, CellError error)
+    {
+        _stderr.WriteLine(prefix + error.OneLine);
+        foreach (var line in error.Traceback) _stderr.WriteLine("    " + line);
     }
 
     private void ReportNotRun()
