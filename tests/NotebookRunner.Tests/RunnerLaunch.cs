@@ -61,11 +61,12 @@ public sealed class RunnerLaunch : IDisposable
         return new RunResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Sends a real signal with the system's `kill` (TERM, INT, ...).</summary>
+    /// <summary>Sends a real signal with the shell's `kill` (TERM, INT, ...); sh is on every machine, procps may not be.</summary>
     public void Signal(string name)
     {
-        using var kill = Process.Start("kill", [$"-{name}", process.Id.ToString()])!;
+        using var kill = Process.Start("sh", ["-c", $"kill -{name} {process.Id}"])!;
         kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} {process.Id} failed");
     }
 
     public static void WaitForFile(string path, TimeSpan limit)
