@@ -81,7 +81,8 @@ public sealed class RunCommand : ISubcommand
         var notebooks = paths.Select(NotebookReader.Read).ToList();
         var parameters = paths.Select((p, i) => ParameterInjector.Convert(p, notebooks[i], arguments.Parameters)).ToList();
 
-        var executor = new NotebookExecutor(new RunSettings(arguments.Timeout, arguments.WorkingDirectory, stderr));
+        using var guard = RunGuard.Install(paths, stderr);
+        var executor = new NotebookExecutor(new RunSettings(arguments.Timeout, arguments.WorkingDirectory, stderr) { Guard = guard });
         var entries = new List<JsonObject>();
         var exitCode = ExitCodes.Ok;
         for (var i = 0; i < paths.Count; i++)
@@ -90,7 +91,7 @@ public sealed class RunCommand : ISubcommand
             var notebook = notebooks[i];
             ParameterInjector.Inject(notebook, parameters[i]);
             var result = executor.Execute(notebook, paths[i], outputs[i], ParametersJson(parameters[i]));
-            NotebookWriter.Write(notebook, outputs[i]);
+            guard.Write(notebook, outputs[i]);
             if (result.Failed)
             {
                 exitCode = ExitCodes.CellFailed;
@@ -98,12 +99,15 @@ public sealed class RunCommand : ISubcommand
                 foreach (var line in result.Error!.Traceback) stderr.WriteLine("    " + line);
                 stderr.WriteLine($"    executed notebook written to {outputs[i]}");
             }
-            entries.Add(RunReport.Entry(result, stderr));
-            if (arguments.Report is not null) RunReport.Write(arguments.Report, entries);
+            if (arguments.Report is not null)
+            {
+                entries.Add(RunReport.Entry(result, stderr));
+                RunReport.Write(arguments.Report, entries);
+            }
             // A timed-out cell is still running on its thread and cannot be stopped: end the whole run here.
-            if (result.TimedOut) return ExitCodes.CellFailed;
+            if (result.TimedOut) return guard.Exit(ExitCodes.CellFailed);
         }
-        return exitCode;
+        return guard.Exit(exitCode);
     }
 
     private static JsonObject ParametersJson(IReadOnlyList<(string Name, object Value)> parameters)

@@ -36,14 +36,16 @@ public static partial class CellDirectives
     [GeneratedRegex("""^\s*#i\s+"(nuget:\s*)?(?<source>[^"]+)"\s*$""")]
     private static partial Regex SourceLine();
 
+    [GeneratedRegex(@"[^\r\n]*(\r\n|\r|\n)?")]
+    private static partial Regex LineWithEnding();
+
     [GeneratedRegex(@"^\s*#!(?<kernel>\S+)\s*$")]
     private static partial Regex MagicLine();
 
     /// <summary>The kernel a cell is for: a leading `#!kernel` line, else its metadata, else C#.</summary>
     public static (string KernelName, string Source) KernelOf(NotebookCell cell)
     {
-        var firstLine = cell.Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-        var magic = MagicLine().Match(firstLine);
+        var magic = MagicLine().Match(cell.FirstLine);
         if (magic.Success && KernelLanguages.ContainsKey(magic.Groups["kernel"].Value))
             return (magic.Groups["kernel"].Value, "a leading #!" + magic.Groups["kernel"].Value + " line");
         if (cell.Metadata["polyglot_notebook"] is JsonObject polyglot && polyglot["kernelName"]?.GetValue<string>() is { } kernelName)
@@ -64,30 +66,32 @@ public static partial class CellDirectives
 
     public static PreparedCell Prepare(string source)
     {
-        var lines = source.Split('\n');
+        // Lines keep their own endings (\n, \r\n, or a lone \r as Roslyn also reads it) so the code keeps its line numbers.
+        var lines = LineWithEnding().Matches(source).Select(m => m.Value).Where(l => l.Length > 0).ToArray();
         var packages = new List<NugetReference>();
         var sources = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i].TrimEnd('\r');
+            var line = lines[i].TrimEnd('\r', '\n');
+            var ending = lines[i][line.Length..];
             if (MagicLine().Match(line) is { Success: true } magic
                 && (IgnoredMagics.Contains(magic.Groups["kernel"].Value)
                     || (KernelLanguages.TryGetValue(magic.Groups["kernel"].Value, out var language) && language == "C#")))
             {
-                lines[i] = "";
+                lines[i] = ending;
             }
             else if (NugetReferenceLine().Match(line) is { Success: true } reference)
             {
                 var version = reference.Groups["version"].Value.Trim();
                 packages.Add(new NugetReference(reference.Groups["id"].Value, version.Length == 0 ? null : version));
-                lines[i] = "";
+                lines[i] = ending;
             }
             else if (SourceLine().Match(line) is { Success: true } feed)
             {
                 sources.Add(feed.Groups["source"].Value.Trim());
-                lines[i] = "";
+                lines[i] = ending;
             }
         }
-        return new PreparedCell(string.Join('\n', lines), packages, sources);
+        return new PreparedCell(string.Concat(lines), packages, sources);
     }
 }

@@ -6,17 +6,50 @@ namespace NotebookRunner.Execution;
 
 /// <summary>
 /// The nbformat outputs of the cell now running. Console writers, display() and the runner all append here;
-/// writes may come from any thread the cell's code uses, hence the lock.
+/// writes may come from any thread the cell's code uses, hence the lock. Stream text collects in a
+/// <see cref="StreamText"/> and reaches the JSON when the stream ends or is flushed.
 /// </summary>
 public static class CellOutputs
 {
     private static readonly object Gate = new();
     private static JsonArray _current = new();
+    private static OpenStream? _stream;
+    private static bool _sealed;
+
+    private sealed record OpenStream(string Name, JsonObject Output, StreamText Text);
 
     /// <summary>Starts collecting into a new list for a cell and returns it.</summary>
     public static JsonArray BeginCell()
     {
-        lock (Gate) return _current = new JsonArray();
+        lock (Gate)
+        {
+            CloseStream();
+            _sealed = false;
+            return _current = new JsonArray();
+        }
+    }
+
+    /// <summary>Writes the stream text collected so far into the cell's outputs; later writes still append to it.</summary>
+    public static void Flush()
+    {
+        lock (Gate)
+        {
+            if (_stream is { } open) open.Output["text"] = open.Text.ToJson();
+        }
+    }
+
+    /// <summary>
+    /// Writes out the stream text and detaches the outputs from the notebook, so that threads a cell left
+    /// running cannot change it while it is being written. Call before writing the notebook.
+    /// </summary>
+    public static void Seal()
+    {
+        lock (Gate)
+        {
+            CloseStream();
+            _sealed = true;
+            _current = new JsonArray();
+        }
     }
 
     public static JsonObject AddDisplay(object? value, string[] mimeTypes)
@@ -27,7 +60,7 @@ public static class CellOutputs
             ["data"] = DataFor(value, mimeTypes),
             ["metadata"] = new JsonObject(),
         };
-        lock (Gate) _current.Add(output);
+        lock (Gate) Add(output);
         return output;
     }
 
@@ -40,20 +73,23 @@ public static class CellOutputs
             ["execution_count"] = executionCount,
             ["metadata"] = new JsonObject(),
         };
-        lock (Gate) _current.Add(output);
+        lock (Gate) Add(output);
     }
 
     public static void AddError(string ename, string evalue, IEnumerable<string> traceback)
     {
-        var output = new JsonObject
-        {
-            ["output_type"] = "error",
-            ["ename"] = ename,
-            ["evalue"] = evalue,
-            ["traceback"] = new JsonArray(traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
-        };
-        lock (Gate) _current.Add(output);
+        var output = ErrorOutput(ename, evalue, traceback);
+        lock (Gate) Add(output);
     }
+
+    /// <summary>An nbformat `error` output, for callers that put it on a cell themselves.</summary>
+    public static JsonObject ErrorOutput(string ename, string evalue, IEnumerable<string> traceback) => new()
+    {
+        ["output_type"] = "error",
+        ["ename"] = ename,
+        ["evalue"] = evalue,
+        ["traceback"] = new JsonArray(traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+    };
 
     /// <summary>Appends console text; consecutive writes to the same stream merge into one output, as Jupyter does.</summary>
     public static void AddStream(string name, string text)
@@ -61,26 +97,42 @@ public static class CellOutputs
         if (text.Length == 0) return;
         lock (Gate)
         {
-            if (_current.Count > 0 && _current[^1] is JsonObject last
-                && last["output_type"]?.GetValue<string>() == "stream" && last["name"]?.GetValue<string>() == name)
+            if (_stream is not { } open || open.Name != name || _current.Count == 0 || !ReferenceEquals(_current[^1], open.Output))
             {
-                var previous = string.Concat(((JsonArray)last["text"]!).Select(t => t!.GetValue<string>()));
-                last["text"] = NotebookCell.SplitLines(previous + text);
-                return;
+                CloseStream();
+                var output = new JsonObject
+                {
+                    ["name"] = name,
+                    ["output_type"] = "stream",
+                    ["text"] = new JsonArray(),
+                };
+                _current.Add(output);
+                open = _stream = new OpenStream(name, output, new StreamText());
             }
-            _current.Add(new JsonObject
-            {
-                ["name"] = name,
-                ["output_type"] = "stream",
-                ["text"] = NotebookCell.SplitLines(text),
-            });
+            open.Text.Append(text);
         }
+    }
+
+    private static void Add(JsonObject output)
+    {
+        CloseStream();
+        _current.Add(output);
+    }
+
+    private static void CloseStream()
+    {
+        if (_stream is not { } open) return;
+        open.Output["text"] = open.Text.ToJson();
+        _stream = null;
     }
 
     public static void ReplaceData(JsonObject output, object? value, string[] mimeTypes)
     {
         var data = DataFor(value, mimeTypes);
-        lock (Gate) output["data"] = data;
+        lock (Gate)
+        {
+            if (!_sealed) output["data"] = data;
+        }
     }
 
     private static JsonObject DataFor(object? value, string[] mimeTypes)

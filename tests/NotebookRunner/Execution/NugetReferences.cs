@@ -22,7 +22,7 @@ public sealed class NugetReferences(ExecutionSession session, TextWriter log)
     private readonly HashSet<string> _referencedNames = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Returns an error for the cell when the restore fails, else null.</summary>
-    public CellError? Add(IReadOnlyList<NugetReference> packages, IReadOnlyList<string> sources)
+    public CellError? Add(IReadOnlyList<NugetReference> packages, IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
     {
         _sources.AddRange(sources.Where(s => !_sources.Contains(s)));
         foreach (var package in packages)
@@ -33,7 +33,7 @@ public sealed class NugetReferences(ExecutionSession session, TextWriter log)
         if (packages.Count == 0) return null;
         try
         {
-            var restored = _restorer.Restore(_packages.Select(p => new PackageRequest(p.Id, p.Version)).ToList(), _sources);
+            var restored = _restorer.Restore(_packages.Select(p => new PackageRequest(p.Id, p.Version)).ToList(), _sources, cancellationToken);
             // An assembly already referenced (e.g. by an earlier, smaller package set) cannot be loaded twice.
             var fresh = restored.Assemblies.Where(path => _referencedNames.Add(Path.GetFileNameWithoutExtension(path))).ToList();
             foreach (var path in fresh) AssembliesByName.TryAdd(Path.GetFileNameWithoutExtension(path), path);

@@ -30,9 +30,9 @@ public sealed class NotebookCell(JsonObject json)
 
     public bool HasTag(string tag) => Tags.Contains(tag);
 
-    /// <summary>The first non-blank line of the source, for progress and failure lines.</summary>
+    /// <summary>The first non-blank line of the source, for progress and failure lines (any line ending: \n, \r\n or a lone \r).</summary>
     public string FirstLine =>
-        Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        Source.Split(['\r', '\n']).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
 
     /// <summary>Jupyter writes multi-line text as a list of lines, each keeping its newline.</summary>
     public static JsonArray SplitLines(string text)

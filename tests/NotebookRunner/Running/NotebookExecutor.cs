@@ -28,6 +28,9 @@ public sealed class NotebookExecutor(RunSettings settings)
         // What the Polyglot kernel sets up for notebook front ends (dotnet-interactive KernelBuilder.SetUpFormatters).
         Formatter.DefaultMimeType = HtmlFormatter.MimeType;
         Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
+        var guard = settings.Guard;
+        var sync = guard?.Sync ?? new object();
+        guard?.NotebookStarted(notebook, inputPath, outputPath);
         var session = new ExecutionSession(inputPath);
         var packages = new NugetReferences(session, settings.Progress);
         var previousDirectory = Environment.CurrentDirectory;
@@ -49,17 +52,26 @@ public sealed class NotebookExecutor(RunSettings settings)
                 var cellClock = Stopwatch.StartNew();
                 CellError? error = null;
                 var timings = CellTimings.None;
-                if (cell.IsCode && !string.IsNullOrWhiteSpace(cell.Source))
+                var ran = cell.IsCode && !string.IsNullOrWhiteSpace(cell.Source);
+                if (ran)
                 {
-                    var outputs = CellOutputs.BeginCell();
-                    cell.Json["outputs"] = outputs;
-                    cell.Json["execution_count"] = ++executionCount;
+                    lock (sync)
+                    {
+                        cell.Json["outputs"] = CellOutputs.BeginCell();
+                        cell.Json["execution_count"] = ++executionCount;
+                        guard?.CellStarted(cell, number, cellStart);
+                    }
+                    capture.Apply();
                     error = RunCell(session, packages, cell, number, executionCount, out var timedOut, out timings);
                     result.TimedOut = timedOut;
-                    if (error is not null) CellOutputs.AddError(error.Ename, error.Evalue, error.Traceback);
                 }
                 var seconds = cellClock.Elapsed.TotalSeconds;
-                PapermillMetadata.MarkFinished(cell, cellStart, DateTime.UtcNow, error is not null);
+                lock (sync)
+                {
+                    if (error is not null) CellOutputs.AddError(error.Ename, error.Evalue, error.Traceback);
+                    if (ran) CellOutputs.Flush();
+                    PapermillMetadata.MarkFinished(cell, cellStart, DateTime.UtcNow, error is not null);
+                }
                 result.Cells.Add(new CellRecord(number, cell.IsCode, error is null ? CellStatus.Completed : CellStatus.Failed, seconds) { Timings = timings });
                 if (cell.IsCode)
                     settings.Progress.WriteLine(
@@ -102,17 +114,16 @@ public sealed class NotebookExecutor(RunSettings settings)
             return new CellError("UnsupportedCellLanguage", e.Message, [e.Message]);
         }
         var prepared = CellDirectives.Prepare(cell.Source);
-        if (prepared.Packages.Count > 0 || prepared.Sources.Count > 0)
-        {
-            if (packages.Add(prepared.Packages, prepared.Sources) is { } restoreError) return restoreError;
-        }
 
+        // The timeout bounds all the cell causes, its packages' restore included; cancelling kills that restore.
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(settings.Guard?.Stopping ?? CancellationToken.None);
         CellOutcome? outcome;
         try
         {
-            if (!CellThread.TryRun(() => session.Run(prepared.Code, number), settings.Timeout, out outcome))
+            if (!CellThread.TryRun(() => RestoreThenRun(session, packages, prepared, number, cancel.Token), settings.Timeout, out outcome))
             {
                 timedOut = true;
+                cancel.Cancel();
                 return CellErrorFormatter.Timeout(settings.Timeout!.Value.TotalSeconds);
             }
         }
@@ -139,6 +150,15 @@ public sealed class NotebookExecutor(RunSettings settings)
             }
         }
         return null;
+    }
+
+    private static CellOutcome RestoreThenRun(ExecutionSession session, NugetReferences packages, PreparedCell prepared,
+        int number, CancellationToken cancellationToken)
+    {
+        if ((prepared.Packages.Count > 0 || prepared.Sources.Count > 0)
+            && packages.Add(prepared.Packages, prepared.Sources, cancellationToken) is { } restoreError)
+            return new CellOutcome(false, null, restoreError);
+        return session.Run(prepared.Code, number);
     }
 
     private static void PrepareCells(IReadOnlyList<NotebookCell> cells)
