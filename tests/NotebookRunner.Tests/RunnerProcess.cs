@@ -18,23 +18,31 @@ public static class RunnerProcess
 {
     static readonly string RunnerDll = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
 
-    public static RunResult Run(string workingDirectory, params string[] args)
+    public static RunResult Run(string workingDirectory, params string[] args) =>
+        ChildProcess.Run("dotnet", [RunnerDll, .. args], workingDirectory, TimeSpan.FromMinutes(5));
+}
+
+/// <summary>A real child process with its output captured; one that outlives its bound is killed and fails the test.</summary>
+public static class ChildProcess
+{
+    public static RunResult Run(string program, IEnumerable<string> args, string workingDirectory, TimeSpan bound,
+        Action<IDictionary<string, string?>>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(RunnerDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        environment?.Invoke(start.Environment);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(bound))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"runner did not finish: {string.Join(' ', args)}");
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish in {bound.TotalMinutes} minutes");
         }
         return new RunResult(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NotebookRunner.Tests.Doctor;
 
 /// <summary>Runs a real process (the runner, bash, dotnet-repl) with a private NuGet folder and runner cache.</summary>
@@ -12,33 +10,18 @@ public static class DoctorProcess
 
     public static RunResult Bash(string command, PrivateNuGetFolder folder) => Run("bash", ["-c", command], folder);
 
-    public static RunResult Run(string program, IEnumerable<string> args, PrivateNuGetFolder folder, IDictionary<string, string>? environment = null)
-    {
+    public static RunResult Run(string program, IEnumerable<string> args, PrivateNuGetFolder folder, IDictionary<string, string>? environment = null) =>
         // The test output folder lies inside the repository, so `dotnet repl` finds the tool manifest from here.
-        var start = new ProcessStartInfo(program)
+        ChildProcess.Run(program, args, AppContext.BaseDirectory, TimeSpan.FromMinutes(8), variables =>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["NUGET_PACKAGES"] = folder.Packages;
-        start.Environment["NOTEBOOK_RUNNER_CACHE"] = folder.RunnerCache;
-        // .NET Interactive reuses restores recorded under ~/.packagemanagement whatever NUGET_PACKAGES says.
-        start.Environment["HOME"] = folder.Home;
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("LD_LIBRARY_PATH");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 8 minutes");
-        }
-        return new RunResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
+            variables["NUGET_PACKAGES"] = folder.Packages;
+            variables["NOTEBOOK_RUNNER_CACHE"] = folder.RunnerCache;
+            // .NET Interactive reuses restores recorded under ~/.packagemanagement whatever NUGET_PACKAGES says.
+            variables["HOME"] = folder.Home;
+            variables["DOTNET_NOLOGO"] = "1";
+            variables.Remove("LD_LIBRARY_PATH");
+            foreach (var (key, value) in environment ?? new Dictionary<string, string>()) variables[key] = value;
+        });
 
     /// <summary>The doctor's line for one check, e.g. "warn stale libtorch copy: ...".</summary>
     public static string Line(this RunResult result, string check) =>
