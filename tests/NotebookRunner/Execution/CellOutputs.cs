@@ -19,12 +19,13 @@ public static class CellOutputs
         lock (Gate) return _current = new JsonArray();
     }
 
-    public static JsonObject AddDisplay(object? value, string[] mimeTypes)
+    /// <summary>Appends a display_data output with the given mime-type keyed data.</summary>
+    public static JsonObject AddDisplayData(JsonObject data)
     {
         var output = new JsonObject
         {
             ["output_type"] = "display_data",
-            ["data"] = DataFor(value, mimeTypes),
+            ["data"] = data,
             ["metadata"] = new JsonObject(),
         };
         lock (Gate) _current.Add(output);
@@ -75,12 +76,6 @@ public static class CellOutputs
                 ["text"] = NotebookCell.SplitLines(text),
             });
         }
-    }
-
-    public static void ReplaceData(JsonObject output, object? value, string[] mimeTypes)
-    {
-        var data = DataFor(value, mimeTypes);
-        lock (Gate) output["data"] = data;
     }
 
     private static JsonObject DataFor(object? value, string[] mimeTypes)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookRunner.Execution;
+using NotebookRunner.Formatting;
 using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Running;
@@ -28,6 +29,7 @@ public sealed class NotebookExecutor(RunSettings settings)
         // What the Polyglot kernel sets up for notebook front ends (dotnet-interactive KernelBuilder.SetUpFormatters).
         Formatter.DefaultMimeType = HtmlFormatter.MimeType;
         Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
+        FormatterDisplays.Install();
         var session = new ExecutionSession(inputPath);
         var packages = new NugetReferences(session, settings.Progress);
         var previousDirectory = Environment.CurrentDirectory;
@@ -102,11 +104,17 @@ public sealed class NotebookExecutor(RunSettings settings)
             return new CellError("UnsupportedCellLanguage", e.Message, [e.Message]);
         }
         var prepared = CellDirectives.Prepare(cell.Source);
+        if (prepared.UnsupportedMagic is var (magic, line))
+        {
+            var message = CellDirectives.UnsupportedMagicMessage(number, magic, line);
+            return new CellError("UnsupportedMagicCommand", message, [message]);
+        }
         if (prepared.Packages.Count > 0 || prepared.Sources.Count > 0)
         {
             if (packages.Add(prepared.Packages, prepared.Sources) is { } restoreError) return restoreError;
         }
 
+        var wallClock = Stopwatch.StartNew();
         CellOutcome? outcome;
         try
         {
@@ -138,6 +146,9 @@ public sealed class NotebookExecutor(RunSettings settings)
                 timings = timings with { Format = formatting.Elapsed.TotalSeconds };
             }
         }
+        // Polyglot's #!time shows this line (in the kernel's culture) after the cell's outputs, when the cell succeeds.
+        if (prepared.Timed)
+            CellOutputs.AddDisplayData(new JsonObject { ["text/plain"] = NotebookCell.SplitLines($"Wall time: {wallClock.Elapsed.TotalMilliseconds}ms") });
         return null;
     }
 
