@@ -10,14 +10,17 @@ public static class ConformanceCheck
                 .Select(o => $"{notebook}: cell {c.Number} ({FirstLine(c)}): {o}"))
             .ToList();
 
-    /// <summary>Compiler warnings, which the Jupyter kernel shows to the learner as red stderr text.</summary>
+    /// <summary>Compiler warnings, which the Jupyter kernel shows to the learner as red stderr text (but one, see <see cref="AcceptedDifferences"/>).</summary>
     public static IReadOnlyList<string> Warnings(string notebook, IReadOnlyList<EngineCell> cells) =>
         cells.SelectMany(c => c.Outputs
-                .Where(o => o is { Kind: "diagnostic", Name: "warning" })
+                .Where(o => o is { Kind: "diagnostic", Name: "warning" } && !AcceptedDifferences.IsTorchSharpUnificationWarning(o))
                 .Select(o => $"{notebook}: cell {c.Number} ({FirstLine(c)}): {o.Text}"))
             .ToList();
 
-    /// <summary>Cell by cell: the same outputs in the same order, with the same kinds, mime types and text.</summary>
+    /// <summary>
+    /// Cell by cell: the same outputs in the same order, with the same kinds, mime types and text. Diagnostics are
+    /// left to <see cref="Warnings"/> and <see cref="Errors"/> (the runner shows none: a compile error is its error output).
+    /// </summary>
     public static IReadOnlyList<string> Differences(string notebook, IReadOnlyList<EngineCell> kernel, IReadOnlyList<EngineCell> runner)
     {
         var problems = new List<string>();
@@ -61,7 +64,7 @@ public static class ConformanceCheck
     }
 
     // The kernel's formatter writes CRLF inside its HTML on every OS; nbformat keeps what it is given.
-    private static string Normalize(string text) => text.Replace("\r\n", "\n");
+    private static string Normalize(string text) => AcceptedDifferences.WithoutGuids(text.Replace("\r\n", "\n"));
 
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "...";
 
