@@ -46,8 +46,9 @@ public sealed class PrivateEngineFolders
         var folders = new PrivateEngineFolders(Path.Combine(RestoreCacheLocation.Default, "conformance", key));
         foreach (var dir in new[] { folders.Packages, folders.HttpCache, folders.Home, folders.RunnerCache })
             Directory.CreateDirectory(dir);
+        // With the kernel's private HOME too, so the doctor sees what the kernel will (its ~/.packagemanagement).
         var doctor = ChildProcess.Start("dotnet", RepositoryFiles.Root, [Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "doctor", "--fix"],
-            start => folders.Apply(start, privateHome: false));
+            start => folders.Apply(start, privateHome: true));
         var result = doctor.WaitForExit(TimeSpan.FromMinutes(10));
         folders.DoctorOutput = result.Stdout + result.Stderr;
         if (result.ExitCode != 0)
