@@ -8,11 +8,19 @@ namespace NotebookRunner.Execution;
 public sealed record NugetReference(string Id, string? Version);
 
 /// <summary>A cell's C# code with Polyglot-only lines blanked out, plus what those lines asked for.</summary>
-public sealed record PreparedCell(string Code, IReadOnlyList<NugetReference> Packages, IReadOnlyList<string> Sources);
+public sealed record PreparedCell(string Code, IReadOnlyList<NugetReference> Packages, IReadOnlyList<string> Sources)
+{
+    /// <summary>The cell has a `#!time` line: show its wall time after it runs, as Polyglot does.</summary>
+    public bool Timed { get; init; }
+
+    /// <summary>The first magic command line the runner cannot honour, with its 1-based line number; null when none.</summary>
+    public (string Magic, int Line)? UnsupportedMagic { get; init; }
+}
 
 /// <summary>
-/// Polyglot cell preprocessing: which kernel a cell is for, and the `#r "nuget:..."`/`#i "nuget:..."` lines
-/// that Roslyn scripting doesn't know. Each removed line becomes an empty line so line numbers stay the cell's own.
+/// Polyglot cell preprocessing: which kernel a cell is for, the `#r "nuget:..."`/`#i "nuget:..."` lines that Roslyn
+/// scripting doesn't know, and magic commands (`#!time`; any other is reported, never silently skipped). Each
+/// removed line becomes an empty line so line numbers stay the cell's own.
 /// </summary>
 public static partial class CellDirectives
 {
@@ -27,8 +35,7 @@ public static partial class CellDirectives
         ["http"] = "HTTP", ["python"] = "Python", ["value"] = "value", ["vscode"] = "vscode",
     };
 
-    // Polyglot magics that only change how a C# cell is shown; a headless run ignores them.
-    private static readonly HashSet<string> IgnoredMagics = new(StringComparer.OrdinalIgnoreCase) { "time", "about", "lsmagic", "who", "whos" };
+    private const string TimeMagic = "time";
 
     [GeneratedRegex("""^\s*#r\s+"nuget:\s*(?<id>[^,"\s]+)\s*(,\s*(?<version>[^"]*?))?\s*"\s*$""")]
     private static partial Regex NugetReferenceLine();
@@ -41,6 +48,9 @@ public static partial class CellDirectives
 
     [GeneratedRegex(@"^\s*#!(?<kernel>\S+)\s*$")]
     private static partial Regex MagicLine();
+
+    [GeneratedRegex(@"^\s*#!(?<name>\S+)")]
+    private static partial Regex AnyMagicLine();
 
     /// <summary>The kernel a cell is for: a leading `#!kernel` line, else its metadata, else C#.</summary>
     public static (string KernelName, string Source) KernelOf(NotebookCell cell)
@@ -70,14 +80,22 @@ public static partial class CellDirectives
         var lines = LineWithEnding().Matches(source).Select(m => m.Value).Where(l => l.Length > 0).ToArray();
         var packages = new List<NugetReference>();
         var sources = new List<string>();
+        var timed = false;
+        (string, int)? unsupported = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r', '\n');
             var ending = lines[i][line.Length..];
             if (MagicLine().Match(line) is { Success: true } magic
-                && (IgnoredMagics.Contains(magic.Groups["kernel"].Value)
+                && (string.Equals(magic.Groups["kernel"].Value, TimeMagic, StringComparison.Ordinal)
                     || (KernelLanguages.TryGetValue(magic.Groups["kernel"].Value, out var language) && language == "C#")))
             {
+                timed |= magic.Groups["kernel"].Value == TimeMagic;
+                lines[i] = ending;
+            }
+            else if (AnyMagicLine().Match(line) is { Success: true } other)
+            {
+                unsupported ??= ("#!" + other.Groups["name"].Value, i + 1);
                 lines[i] = ending;
             }
             else if (NugetReferenceLine().Match(line) is { Success: true } reference)
@@ -92,6 +110,11 @@ public static partial class CellDirectives
                 lines[i] = ending;
             }
         }
-        return new PreparedCell(string.Concat(lines), packages, sources);
+        return new PreparedCell(string.Concat(lines), packages, sources) { Timed = timed, UnsupportedMagic = unsupported };
     }
+
+    /// <summary>The one line a cell with a magic command the runner cannot honour fails with.</summary>
+    public static string UnsupportedMagicMessage(int cellNumber, string magic, int line) =>
+        $"cell {cellNumber}, line {line}: the magic command {magic} is not supported by this runner (it runs C# cells, "
+        + "#r \"nuget:\", #i, #load and #!time); remove the line, or run the notebook in Polyglot Notebooks";
 }

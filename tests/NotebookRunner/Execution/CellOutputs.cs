@@ -52,12 +52,13 @@ public static class CellOutputs
         }
     }
 
-    public static JsonObject AddDisplay(object? value, string[] mimeTypes)
+    /// <summary>Appends a display_data output with the given mime-type keyed data.</summary>
+    public static JsonObject AddDisplayData(JsonObject data)
     {
         var output = new JsonObject
         {
             ["output_type"] = "display_data",
-            ["data"] = DataFor(value, mimeTypes),
+            ["data"] = data,
             ["metadata"] = new JsonObject(),
         };
         lock (Gate) Add(output);
@@ -124,15 +125,6 @@ public static class CellOutputs
         if (_stream is not { } open) return;
         open.Output["text"] = open.Text.ToJson();
         _stream = null;
-    }
-
-    public static void ReplaceData(JsonObject output, object? value, string[] mimeTypes)
-    {
-        var data = DataFor(value, mimeTypes);
-        lock (Gate)
-        {
-            if (!_sealed) output["data"] = data;
-        }
     }
 
     private static JsonObject DataFor(object? value, string[] mimeTypes)

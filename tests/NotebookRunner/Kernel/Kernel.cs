@@ -1,15 +1,27 @@
 using Microsoft.AspNetCore.Html;
-using NotebookRunner.Execution;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Microsoft.DotNet.Interactive;
 
 /// <summary>
-/// The helpers the Polyglot C# kernel puts in scope with `using static Microsoft.DotNet.Interactive.Kernel;`.
-/// Outputs go to the cell that is running.
+/// What a notebook can reach of the Polyglot kernel: the helpers it puts in scope with
+/// `using static Microsoft.DotNet.Interactive.Kernel;`, and `Kernel.Root` / `Kernel.Current` with their names.
+/// Display itself (`display`, `.Display()`, `.DisplayAs(mimeType)`) is the Formatting package's, as in Polyglot;
+/// <see cref="NotebookRunner.Formatting.FormatterDisplays"/> puts what it shows into the running cell's outputs.
 /// </summary>
-public static class Kernel
+public class Kernel
 {
-    public static DisplayedValue display(object? value, params string[] mimeTypes) => value.Display(mimeTypes);
+    private Kernel(string name) => Name = name;
+
+    /// <summary>The composite kernel at the top of Polyglot's tree.</summary>
+    public static Kernel Root { get; } = new(".NET");
+
+    /// <summary>The kernel running the cell: the runner runs C# only.</summary>
+    public static Kernel Current { get; } = new("csharp");
+
+    public string Name { get; }
+
+    public static DisplayedValue display(object? value, params string[] mimeTypes) => value!.Display(mimeTypes);
 
     public static IHtmlContent HTML(string content) => new HtmlString(content);
 }

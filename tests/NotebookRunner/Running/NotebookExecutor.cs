@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookRunner.Execution;
+using NotebookRunner.Formatting;
 using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Running;
@@ -31,6 +32,7 @@ public sealed class NotebookExecutor(RunSettings settings)
         var guard = settings.Guard;
         var sync = guard?.Sync ?? new object();
         guard?.NotebookStarted(notebook, inputPath, outputPath);
+        FormatterDisplays.Install();
         var session = new ExecutionSession(inputPath);
         var packages = new NugetReferences(session, settings.Progress);
         var previousDirectory = Environment.CurrentDirectory;
@@ -114,9 +116,15 @@ public sealed class NotebookExecutor(RunSettings settings)
             return new CellError("UnsupportedCellLanguage", e.Message, [e.Message]);
         }
         var prepared = CellDirectives.Prepare(cell.Source);
+        if (prepared.UnsupportedMagic is var (magic, line))
+        {
+            var message = CellDirectives.UnsupportedMagicMessage(number, magic, line);
+            return new CellError("UnsupportedMagicCommand", message, [message]);
+        }
 
         // The timeout bounds all the cell causes, its packages' restore included; cancelling kills that restore.
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(settings.Guard?.Stopping ?? CancellationToken.None);
+        var wallClock = Stopwatch.StartNew();
         CellOutcome? outcome;
         try
         {
@@ -149,6 +157,9 @@ public sealed class NotebookExecutor(RunSettings settings)
                 timings = timings with { Format = formatting.Elapsed.TotalSeconds };
             }
         }
+        // Polyglot's #!time shows this line (in the kernel's culture) after the cell's outputs, when the cell succeeds.
+        if (prepared.Timed)
+            CellOutputs.AddDisplayData(new JsonObject { ["text/plain"] = NotebookCell.SplitLines($"Wall time: {wallClock.Elapsed.TotalMilliseconds}ms") });
         return null;
     }
 

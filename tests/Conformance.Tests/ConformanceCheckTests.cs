@@ -1,0 +1,37 @@
+namespace Conformance.Tests;
+
+/// <summary>The checks above fail for a notebook that warns or fails in Microsoft's kernel (fixture notebooks).</summary>
+public class ConformanceCheckTests
+{
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    [Fact]
+    public void a_notebook_with_a_compiler_warning_fails_the_warning_check_naming_the_cell()
+    {
+        var cells = MicrosoftKernel.Run(Fixture("warns.ipynb"));
+
+        var warning = Assert.Single(ConformanceCheck.Warnings("warns", cells));
+        Assert.StartsWith("warns: cell 2 (", warning);
+        Assert.Contains("warning CS0162: Unreachable code detected", warning);
+        Assert.Empty(ConformanceCheck.Errors("warns", cells));
+    }
+
+    [Fact]
+    public void a_notebook_that_throws_fails_the_error_check_naming_the_cell()
+    {
+        var cells = MicrosoftKernel.Run(Fixture("throws.ipynb"));
+
+        var error = Assert.Single(ConformanceCheck.Errors("throws", cells));
+        Assert.StartsWith("throws: cell 2 (", error);
+        Assert.Contains("the learning rate is too large", error);
+        Assert.Empty(ConformanceCheck.Warnings("throws", cells));
+    }
+
+    [Fact]
+    public void numbers_may_differ_within_the_stated_tolerance_and_no_more()
+    {
+        Assert.True(NumberTolerantText.Equal("epoch 0: loss 47.210121", "epoch 0: loss 47.210133"));
+        Assert.False(NumberTolerantText.Equal("epoch 0: loss 47.210121", "epoch 0: loss 47.310121"));
+        Assert.False(NumberTolerantText.Equal("epoch 0: loss 47.210121", "epoch 1: loss 47.210121 "));
+    }
+}
