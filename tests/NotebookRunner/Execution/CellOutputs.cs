@@ -14,7 +14,6 @@ public static class CellOutputs
     private static readonly object Gate = new();
     private static JsonArray _current = new();
     private static OpenStream? _stream;
-    private static bool _sealed;
 
     private sealed record OpenStream(string Name, JsonObject Output, StreamText Text);
 
@@ -24,7 +23,6 @@ public static class CellOutputs
         lock (Gate)
         {
             CloseStream();
-            _sealed = false;
             return _current = new JsonArray();
         }
     }
@@ -47,7 +45,6 @@ public static class CellOutputs
         lock (Gate)
         {
             CloseStream();
-            _sealed = true;
             _current = new JsonArray();
         }
     }
