@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Formatting;
+using NotebookRunner.Execution;
+
+namespace NotebookRunner.Jupyter;
+
+/// <summary>
+/// The runner's engine behind the kernel: one <see cref="ExecutionSession"/> with its NuGet restore, `#load`,
+/// TorchSharp native loading and Polyglot formatting, set up as `run` sets it up for a notebook.
+/// </summary>
+public sealed class KernelSession
+{
+    private readonly ExecutionSession _session;
+    private readonly NugetReferences _packages;
+    private readonly KernelInterrupt _interrupt;
+    private int _submissions;
+
+    public KernelSession(string workingDirectory, TextWriter log, KernelInterrupt interrupt)
+    {
+        Formatter.ResetToDefault();
+        // As NotebookExecutor: what the Polyglot kernel sets up for notebook front ends.
+        Formatter.DefaultMimeType = HtmlFormatter.MimeType;
+        Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
+        _session = new ExecutionSession(Path.Combine(workingDirectory, "notebook"));
+        _packages = new NugetReferences(_session, log);
+        _interrupt = interrupt;
+    }
+
+    /// <summary>The script state for completion and inspection (an empty first submission if no cell ran yet).</summary>
+    public Microsoft.CodeAnalysis.Scripting.ScriptState<object> State
+    {
+        get
+        {
+            if (_session.State is null) _session.Run("", ++_submissions);
+            return _session.State!;
+        }
+    }
+
+    /// <summary>Runs a cell; its outputs go through <see cref="CellOutputs"/> (and so to iopub). Returns its error, if any.</summary>
+    public CellError? Execute(string code, int executionCount)
+    {
+        CellOutputs.BeginCell();
+        var error = Run(code, executionCount);
+        if (error is not null) CellOutputs.AddError(error.Ename, error.Evalue, error.Traceback);
+        return error;
+    }
+
+    private CellError? Run(string code, int executionCount)
+    {
+        var prepared = CellDirectives.Prepare(code);
+        if (prepared.Packages.Count > 0 || prepared.Sources.Count > 0)
+        {
+            if (_packages.Add(prepared.Packages, prepared.Sources) is { } restoreError) return restoreError;
+        }
+        var number = ++_submissions;
+        CellOutcome? outcome;
+        try
+        {
+            if (!InterruptibleCell.TryRun(() => _session.Run(prepared.Code, number), _interrupt, out outcome))
+                return Interrupted;
+        }
+        catch (AggregateException e)
+        {
+            return CellErrorFormatter.FromException(e.InnerException ?? e);
+        }
+        if (outcome!.Error is not null) return outcome.Error;
+        if (!outcome.HasReturnValue) return null;
+        try
+        {
+            CellOutputs.AddExecuteResult(outcome.ReturnValue, executionCount);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return CellErrorFormatter.FromException(e);
+        }
+    }
+
+    private static CellError Interrupted { get; } = new("KernelInterrupted",
+        "the cell was interrupted; the kernel keeps the state of the cells before it",
+        ["KernelInterrupted: the cell was interrupted; the kernel keeps the state of the cells before it"]);
+}
