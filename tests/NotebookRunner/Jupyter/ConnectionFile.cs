@@ -29,7 +29,7 @@ public sealed record ConnectionFile(string Transport, string Ip, int ShellPort, 
             root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()!
             : fallback ?? throw new KernelStartException($"{path}: connection file lacks \"{name}\"");
         int Port(string name) =>
-            root.TryGetProperty(name, out var value) && value.TryGetInt32(out var port) && port is > 0 and < 65536 ? port
+            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var port) && port is > 0 and < 65536 ? port
             : throw new KernelStartException($"{path}: connection file needs \"{name}\" as a port number");
 
         var scheme = Text("signature_scheme", "hmac-sha256");
