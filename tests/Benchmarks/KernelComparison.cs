@@ -24,6 +24,7 @@ public static class KernelComparison
             ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         Run("dotnet", [runnerDll, "kernel", "install"], repoRoot, ours, "installing our kernelspec");
+        Directory.CreateDirectory(Path.Combine(microsofts["JUPYTER_DATA_DIR"], "kernels"));
         Run("dotnet", ["tool", "restore"], repoRoot, microsofts, "dotnet tool restore");
         Run("dotnet", ["interactive", "jupyter", "install", "--path", Path.Combine(microsofts["JUPYTER_DATA_DIR"], "kernels")], repoRoot, microsofts,
             "installing Microsoft's kernelspec");
