@@ -24,6 +24,15 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
         Assert.Equal("error", (string?)result["interrupted"]!["status"]);
         Assert.Equal("ok", (string?)result["after"]!["status"]);
         Assert.Equal("8\n", (string?)result["after_stdout"]);
+        Assert.True((bool)result["loop_stopped"]!, "the interrupted loop kept running on its thread");
+    }
+
+    [Fact]
+    public void errors_name_the_cells_own_line_numbers()
+    {
+        var (result, _) = jupyter.Scenario("line_numbers");
+        Assert.Contains(result["runtime"]!["traceback"]!.AsArray(), line => ((string?)line)!.EndsWith(":line 6"));
+        Assert.StartsWith("(3,13): error CS0029", (string?)result["compile"]!["evalue"]);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 """Drives an installed kernel through one scenario with jupyter_client, as a front end would; prints a JSON result.
 
 usage: kernel_scenarios.py SCENARIO KERNEL_STDERR_FILE [KERNEL_NAME]
-Scenarios: kernel_info, interrupt, restart, complete, inspect, is_complete, stdin, signature, crash, history.
+Scenarios: kernel_info, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history.
 """
 import json
 import os
@@ -48,15 +48,22 @@ try:
         result = client.kernel_info(reply=True, timeout=TIMEOUT)["content"]
 
     elif scenario == "interrupt":
-        execute(client, "var kept = 7;")
-        message_id = client.execute("while (true) {}")
+        execute(client, "var kept = 7;\npublic static class Spins { public static long Count; }")
+        message_id = client.execute("while (true) { Spins.Count++; }")
         time.sleep(2)
         manager.interrupt_kernel()
         reply = client.get_shell_msg(timeout=30)
         while reply["parent_header"].get("msg_id") != message_id:
             reply = client.get_shell_msg(timeout=30)
         after, outputs = execute(client, "Console.WriteLine(kept + 1);")
-        result = {"interrupted": reply["content"], "after": after, "after_stdout": stdout_of(outputs)}
+        _, spinning = execute(client, "var seen = Spins.Count; System.Threading.Thread.Sleep(500); Console.WriteLine(Spins.Count == seen);")
+        result = {"interrupted": reply["content"], "after": after, "after_stdout": stdout_of(outputs),
+                  "loop_stopped": stdout_of(spinning) == "True\n"}
+
+    elif scenario == "line_numbers":
+        runtime, _ = execute(client, 'var total = 0;\nfor (var i = 0; i < 3; i++)\n{\n    total += i;\n}\nthrow new InvalidOperationException("at line six");')
+        compile, _ = execute(client, 'foreach (var c in "ab")\n{\n    int z = "s";\n}')
+        result = {"runtime": runtime, "compile": compile}
 
     elif scenario == "restart":
         execute(client, "var before = 1;")

@@ -2,12 +2,12 @@ namespace NotebookRunner.Jupyter;
 
 /// <summary>
 /// Runs a cell's code on its own big-stack thread (as `run` does) and stops waiting when the front end interrupts.
-/// .NET cannot abort a thread, so an interrupted cell's thread is left behind; the session keeps the state of the
-/// cells before it, because a submission's state is only kept once it completes.
+/// The session keeps the state of the cells before it, because a submission's state is only kept once it completes.
 /// </summary>
 public static class InterruptibleCell
 {
     private const int StackSize = 16 * 1024 * 1024;
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(2);
 
     public static bool TryRun<T>(Func<T> work, KernelInterrupt interrupt, out T? result)
     {
@@ -21,8 +21,11 @@ public static class InterruptibleCell
             finally { done.Set(); }
         }, StackSize) { IsBackground = true, Name = "notebook cell" };
         thread.Start();
-        if (WaitHandle.WaitAny([done, interrupt.Requested]) != 0 && !done.WaitOne(0))
+        // An interrupted cell's loops throw at their next turn (see InterruptCheck); code that loops elsewhere
+        // (inside a library) is left running when it has not ended within the grace period.
+        if (WaitHandle.WaitAny([done, interrupt.Requested]) == 1)
         {
+            done.WaitOne(InterruptGrace);
             result = default;
             return false;
         }

@@ -9,7 +9,15 @@ public sealed class KernelInterrupt
 
     public bool IsRequested => _requested.WaitOne(0);
 
-    public void Request() => _requested.Set();
+    public void Request()
+    {
+        InterruptCheck.Request();
+        _requested.Set();
+    }
 
-    public void Reset() => _requested.Reset();
+    public void Reset()
+    {
+        _requested.Reset();
+        InterruptCheck.Reset();
+    }
 }

@@ -56,7 +56,8 @@ public sealed class KernelSession
         CellOutcome? outcome;
         try
         {
-            if (!InterruptibleCell.TryRun(() => _session.Run(prepared.Code, number), _interrupt, out outcome))
+            var instrumented = InterruptCheck.Instrument(prepared.Code);
+            if (!InterruptibleCell.TryRun(() => _session.Run(instrumented, number), _interrupt, out outcome))
                 return Interrupted;
         }
         catch (AggregateException e)
