@@ -138,9 +138,9 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         var content = new JsonObject { ["status"] = "ok", ["restart"] = request.Content["restart"]?.GetValue<bool>() ?? false };
         channels.Send(socket, channels.Reply(request, "shutdown_reply", content));
         channels.Publish("shutdown_reply", (JsonObject)content.DeepClone(), request);
-        // Let ZeroMQ hand the replies over, then end: a restart is the front end starting a new process.
+        // Let ZeroMQ hand the replies over, then end: a restart is the front end starting a new process. The sockets
+        // stay open until the process ends, since the other channels' threads may still be using them.
         Thread.Sleep(200);
-        channels.Dispose();
         Environment.Exit(0);
         return content;
     }
