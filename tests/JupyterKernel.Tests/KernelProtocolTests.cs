@@ -18,6 +18,26 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
     }
 
     [Fact]
+    public void a_cell_shows_streams_displays_their_updates_and_its_value_as_jupyter_messages()
+    {
+        var (result, _) = jupyter.Scenario("outputs");
+        var shown = result["shown"]!.AsArray().Select(o => o!.AsObject()).ToList();
+        Assert.Equal(["stream", "display_data", "update_display_data", "execute_result"], shown.Select(o => (string?)o["type"]));
+        Assert.Equal("stderr", (string?)shown[0]["name"]);
+        Assert.Equal("careful\n", (string?)shown[0]["text"]);
+        var displayId = (string?)shown[1]["transient"]!["display_id"];
+        Assert.Equal("first", (string?)shown[1]["data"]!["text/plain"]);
+        Assert.Equal("second", (string?)shown[2]["data"]!["text/plain"]);
+        Assert.Equal(displayId, (string?)shown[2]["transient"]!["display_id"]);
+        Assert.Contains("42", shown[3]["data"]!.AsObject().Select(p => (string?)p.Value).First());
+
+        var updated = result["updated"]!.AsArray().Single()!;
+        Assert.Equal("update_display_data", (string?)updated["type"]);
+        Assert.Equal(displayId, (string?)updated["transient"]!["display_id"]);
+        Assert.Equal("third", (string?)updated["data"]!["text/plain"]);
+    }
+
+    [Fact]
     public void an_interrupted_endless_loop_ends_with_an_error_and_the_kernel_keeps_its_state()
     {
         var (result, _) = jupyter.Scenario("interrupt");

@@ -1,7 +1,7 @@
 """Drives an installed kernel through one scenario with jupyter_client, as a front end would; prints a JSON result.
 
 usage: kernel_scenarios.py SCENARIO KERNEL_STDERR_FILE [KERNEL_NAME]
-Scenarios: kernel_info, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history.
+Scenarios: kernel_info, outputs, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history.
 """
 import json
 import os
@@ -59,6 +59,11 @@ try:
         _, spinning = execute(client, "var seen = Spins.Count; System.Threading.Thread.Sleep(500); Console.WriteLine(Spins.Count == seen);")
         result = {"interrupted": reply["content"], "after": after, "after_stdout": stdout_of(outputs),
                   "loop_stopped": stdout_of(spinning) == "True\n"}
+
+    elif scenario == "outputs":
+        _, shown = execute(client, 'Console.Error.WriteLine("careful");\nvar shown = display("first");\nshown.Update("second");\n6 * 7')
+        _, updated = execute(client, 'shown.Update("third");')
+        result = {"shown": shown, "updated": updated}
 
     elif scenario == "line_numbers":
         runtime, _ = execute(client, 'var total = 0;\nfor (var i = 0; i < 3; i++)\n{\n    total += i;\n}\nthrow new InvalidOperationException("at line six");')
