@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using NotebookRunner.Execution;
@@ -15,7 +14,6 @@ public sealed class IopubOutputs : ICellOutputListener, IDisposable
 
     private readonly KernelChannels _channels;
     private readonly object _gate = new();
-    private readonly ConditionalWeakTable<JsonObject, string> _displayIds = new();
     private readonly Timer _timer;
     private StringBuilder _pending = new();
     private string? _pendingStream;
@@ -48,12 +46,7 @@ public sealed class IopubOutputs : ICellOutputListener, IDisposable
             switch (output["output_type"]?.GetValue<string>())
             {
                 case "display_data":
-                    var id = Guid.NewGuid().ToString("N");
-                    _displayIds.AddOrUpdate(output, id);
-                    _channels.Publish("display_data", new JsonObject
-                    {
-                        ["data"] = JoinedData(output), ["metadata"] = new JsonObject(), ["transient"] = new JsonObject { ["display_id"] = id },
-                    }, Parent);
+                    _channels.Publish("display_data", new JsonObject { ["data"] = JoinedData(output), ["metadata"] = new JsonObject() }, Parent);
                     break;
                 case "execute_result":
                     _channels.Publish("execute_result", new JsonObject
@@ -68,19 +61,6 @@ public sealed class IopubOutputs : ICellOutputListener, IDisposable
                     }, Parent);
                     break;
             }
-        }
-    }
-
-    public void OutputReplaced(JsonObject output)
-    {
-        lock (_gate)
-        {
-            FlushLocked();
-            if (Parent is null || !_displayIds.TryGetValue(output, out var id)) return;
-            _channels.Publish("update_display_data", new JsonObject
-            {
-                ["data"] = JoinedData(output), ["metadata"] = new JsonObject(), ["transient"] = new JsonObject { ["display_id"] = id },
-            }, Parent);
         }
     }
 

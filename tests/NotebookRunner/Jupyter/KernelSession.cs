@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookRunner.Execution;
+using NotebookRunner.Formatting;
+using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Jupyter;
 
@@ -21,6 +23,7 @@ public sealed class KernelSession
         // As NotebookExecutor: what the Polyglot kernel sets up for notebook front ends.
         Formatter.DefaultMimeType = HtmlFormatter.MimeType;
         Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
+        FormatterDisplays.Install();
         _session = new ExecutionSession(Path.Combine(workingDirectory, "notebook"));
         _packages = new NugetReferences(_session, log);
         _interrupt = interrupt;
@@ -47,12 +50,18 @@ public sealed class KernelSession
 
     private CellError? Run(string code, int executionCount)
     {
+        var number = ++_submissions;
         var prepared = CellDirectives.Prepare(code);
+        if (prepared.UnsupportedMagic is var (magic, line))
+        {
+            var message = CellDirectives.UnsupportedMagicMessage(executionCount, magic, line);
+            return new CellError("UnsupportedMagicCommand", message, [message]);
+        }
+        var wallClock = System.Diagnostics.Stopwatch.StartNew();
         if (prepared.Packages.Count > 0 || prepared.Sources.Count > 0)
         {
             if (_packages.Add(prepared.Packages, prepared.Sources) is { } restoreError) return restoreError;
         }
-        var number = ++_submissions;
         CellOutcome? outcome;
         try
         {
@@ -65,16 +74,18 @@ public sealed class KernelSession
             return CellErrorFormatter.FromException(e.InnerException ?? e);
         }
         if (outcome!.Error is not null) return outcome.Error;
-        if (!outcome.HasReturnValue) return null;
         try
         {
-            CellOutputs.AddExecuteResult(outcome.ReturnValue, executionCount);
-            return null;
+            if (outcome.HasReturnValue) CellOutputs.AddExecuteResult(outcome.ReturnValue, executionCount);
         }
         catch (Exception e)
         {
             return CellErrorFormatter.FromException(e);
         }
+        // As `run`: Polyglot's #!time line after the cell's outputs, when the cell succeeds.
+        if (prepared.Timed)
+            CellOutputs.AddDisplayData(new JsonObject { ["text/plain"] = NotebookCell.SplitLines($"Wall time: {wallClock.Elapsed.TotalMilliseconds}ms") });
+        return null;
     }
 
     private static CellError Interrupted { get; } = new("KernelInterrupted",
