@@ -3,7 +3,7 @@ using System.Text;
 using Benchmarks;
 using static Benchmarks.Statistics;
 
-// dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll [--repetitions N | memory | ops]
+// dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll [--repetitions N | memory | ops | kernels [--repetitions N]]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length == 3 && args[0] == "memory-child")
@@ -23,7 +23,19 @@ if (args.Length == 1 && args[0] == "ops")
         $"Compiled C# (Release, no notebook cell) against PyTorch, µs per call: per round the median of 5 batches of 20000, then the median of {OpCosts.Rounds} alternating rounds; {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n" + OpCosts.Table(FindRepoRoot(), hasPython));
     return 0;
 }
-const string Usage = "usage: Benchmarks.dll [--repetitions N (at least 1, default 5) | memory | ops]";
+if (args is ["kernels", ..])
+{
+    var kernelRepetitions = args is [_, "--repetitions", var n] && int.TryParse(n, out var k) && k >= 1 ? k : args.Length == 1 ? 3 : 0;
+    var runner = Path.Combine(FindRepoRoot(), "tests/NotebookRunner/bin/Debug/net10.0/NotebookRunner.dll");
+    if (kernelRepetitions == 0 || !File.Exists(runner))
+    {
+        Console.Error.WriteLine(kernelRepetitions == 0 ? "usage: Benchmarks.dll kernels [--repetitions N]" : $"{runner} is missing: build the runner first with `dotnet build tests/NotebookRunner`.");
+        return 2;
+    }
+    WriteArtifact("benchmarks-kernels.md", "Jupyter kernels: the series through nbclient", KernelComparison.Table(FindRepoRoot(), runner, kernelRepetitions));
+    return 0;
+}
+const string Usage = "usage: Benchmarks.dll [--repetitions N (at least 1, default 5) | memory | ops | kernels [--repetitions N]]";
 var repetitions = 5;
 if (args.Length == 2 && args[0] == "--repetitions" && int.TryParse(args[1], out var asked) && asked >= 1) repetitions = asked;
 else if (args.Length != 0)

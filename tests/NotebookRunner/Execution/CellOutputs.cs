@@ -17,6 +17,9 @@ public static class CellOutputs
 
     private sealed record OpenStream(string Name, JsonObject Output, StreamText Text);
 
+    /// <summary>Told about every output as it is made; null unless a front end shows outputs live.</summary>
+    public static ICellOutputListener? Listener { get; set; }
+
     /// <summary>Starts collecting into a new list for a cell and returns it.</summary>
     public static JsonArray BeginCell()
     {
@@ -93,6 +96,7 @@ public static class CellOutputs
     public static void AddStream(string name, string text)
     {
         if (text.Length == 0) return;
+        Listener?.StreamWritten(name, text);
         lock (Gate)
         {
             if (_stream is not { } open || open.Name != name || _current.Count == 0 || !ReferenceEquals(_current[^1], open.Output))
@@ -115,6 +119,7 @@ public static class CellOutputs
     {
         CloseStream();
         _current.Add(output);
+        Listener?.OutputAdded(output);
     }
 
     private static void CloseStream()

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text;
+using static Benchmarks.Statistics;
+
+namespace Benchmarks;
+
+/// <summary>
+/// `kernels` mode: the series executed by nbclient (Jupyter's headless client) on our kernel and on Microsoft's
+/// .NET Interactive kernel (the dotnet-tools.json pin), alternating, a fresh kernel per notebook as a front end
+/// starts one. Microsoft's side gets its own Jupyter data directory and its own NuGet packages folder, patched for
+/// TorchSharp by the runner's `doctor --fix`, so neither the user's Jupyter kernelspecs nor their NuGet cache change.
+/// </summary>
+public static class KernelComparison
+{
+    public static string Table(string repoRoot, string runnerDll, int repetitions)
+    {
+        var root = Path.Combine(repoRoot, "artifacts", "kernel-benchmark");
+        var ours = new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = Path.Combine(root, "ours-jupyter") };
+        var microsofts = new Dictionary<string, string>
+        {
+            ["JUPYTER_DATA_DIR"] = Path.Combine(root, "microsoft-jupyter"),
+            ["NUGET_PACKAGES"] = Path.Combine(root, "nuget-packages"),
+            ["NOTEBOOK_RUNNER_CACHE"] = Path.Combine(root, "runner-cache"),
+            ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1",
+        };
+        Run("dotnet", [runnerDll, "kernel", "install"], repoRoot, ours, "installing our kernelspec");
+        Directory.CreateDirectory(Path.Combine(microsofts["JUPYTER_DATA_DIR"], "kernels"));
+        Run("dotnet", ["tool", "restore"], repoRoot, microsofts, "dotnet tool restore");
+        Run("dotnet", ["interactive", "jupyter", "install", "--path", Path.Combine(microsofts["JUPYTER_DATA_DIR"], "kernels")], repoRoot, microsofts,
+            "installing Microsoft's kernelspec");
+        // Restores TorchSharp into the private packages folder and patches its libLibTorchSharp.so (GLIBCXX_3.4.32).
+        Run("dotnet", [runnerDll, "doctor", "--fix"], repoRoot, microsofts, "doctor --fix on the private NuGet packages", mustSucceed: false);
+
+        var client = Path.Combine(repoRoot, "tests", "JupyterKernel.Tests", "clients", "execute_notebook.py");
+        var notebooks = Directory.GetFiles(Path.Combine(repoRoot, "notebooks"), "*.ipynb").Order().ToList();
+        var outDir = Directory.CreateTempSubdirectory("kernel-benchmark-").FullName;
+        var sides = new[] { ("our kernel (NotebookRunner)", ours), ("Microsoft's kernel (.NET Interactive 1.0.712001)", microsofts) };
+        var seconds = sides.ToDictionary(s => s.Item1, _ => notebooks.ToDictionary(n => n, _ => new List<double>()));
+        for (var rep = 0; rep <= repetitions; rep++)  // rep 0 warms both up (restore, native load, file cache)
+        {
+            Console.Error.WriteLine(rep == 0 ? "kernels: warm-up" : $"kernels: repetition {rep}/{repetitions}");
+            foreach (var (side, environment) in sides)
+            foreach (var notebook in notebooks)
+            {
+                var output = Path.Combine(outDir, Path.GetFileName(notebook));
+                var clock = Stopwatch.StartNew();
+                Run("/usr/bin/python3", [client, notebook, output], Path.GetDirectoryName(notebook)!, environment, $"nbclient on {side}: {Path.GetFileName(notebook)}");
+                if (rep > 0) seconds[side][notebook].Add(clock.Elapsed.TotalSeconds);
+            }
+        }
+
+        double Series(string side) => Median(Enumerable.Range(0, repetitions).Select(i => notebooks.Sum(n => seconds[side][n][i])));
+        var table = new StringBuilder();
+        table.AppendLine($"nbclient 0.7.2 (Debian) executing each notebook with a fresh kernel, wall seconds including kernel start; median of {repetitions} alternating repetitions after a warm-up; {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        table.AppendLine();
+        table.AppendLine($"| notebook | {sides[0].Item1} s | {sides[1].Item1} s | ratio ours/Microsoft's |");
+        table.AppendLine("|---|---:|---:|---:|");
+        foreach (var n in notebooks)
+        {
+            var a = Median(seconds[sides[0].Item1][n]);
+            var b = Median(seconds[sides[1].Item1][n]);
+            table.AppendLine($"| {Path.GetFileNameWithoutExtension(n)} | {a:F2} | {b:F2} | {a / b:F2} |");
+        }
+        var (oursSeries, theirs) = (Series(sides[0].Item1), Series(sides[1].Item1));
+        table.AppendLine($"| **series** | {oursSeries:F2} | {theirs:F2} | {oursSeries / theirs:F2} |");
+        return table.ToString();
+    }
+
+    private static void Run(string file, IEnumerable<string> args, string workingDirectory, Dictionary<string, string> environment,
+        string what, bool mustSucceed = true)
+    {
+        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) psi.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0 && mustSucceed)
+            throw new InvalidOperationException($"{what}: exit code {process.ExitCode}\n{stdout.Result}{stderr.Result}");
+    }
+}

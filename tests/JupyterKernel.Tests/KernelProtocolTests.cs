@@ -1,0 +1,128 @@
+namespace JupyterKernel.Tests;
+
+/// <summary>Our kernel driven by jupyter_client, Jupyter's own client library, the way front ends drive kernels.</summary>
+[Collection("jupyter")]
+public class KernelProtocolTests(PrivateJupyter jupyter)
+{
+    [Fact]
+    public void kernel_info_describes_csharp()
+    {
+        var (info, _) = jupyter.Scenario("kernel_info");
+        Assert.Equal("5.3", (string?)info["protocol_version"]);
+        var language = info["language_info"]!;
+        Assert.Equal("C#", (string?)language["name"]);
+        Assert.Equal("csharp", (string?)language["pygments_lexer"]);
+        Assert.Equal(".cs", (string?)language["file_extension"]);
+        Assert.Equal("text/x-csharp", (string?)language["mimetype"]);
+        Assert.False(string.IsNullOrEmpty((string?)language["version"]));
+    }
+
+    [Fact]
+    public void a_cell_shows_streams_displays_and_its_value_as_jupyter_messages_as_run_stores_them()
+    {
+        var (result, _) = jupyter.Scenario("outputs");
+        var shown = result["shown"]!.AsArray().Select(o => o!.AsObject()).ToList();
+        // As `run` (and Formatting 1.0.0-beta.26120.1 in Polyglot): an update is shown as one more display.
+        Assert.Equal(["stream", "display_data", "display_data", "execute_result"], shown.Select(o => (string?)o["type"]));
+        Assert.Equal("stderr", (string?)shown[0]["name"]);
+        Assert.Equal("careful\n", (string?)shown[0]["text"]);
+        Assert.Equal("first", (string?)shown[1]["data"]!["text/plain"]);
+        Assert.Equal("second", (string?)shown[2]["data"]!["text/plain"]);
+        Assert.Contains("42", shown[3]["data"]!.AsObject().Select(p => (string?)p.Value).First());
+
+        var updated = result["updated"]!.AsArray().Single()!;
+        Assert.Equal("display_data", (string?)updated["type"]);
+        Assert.Equal("third", (string?)updated["data"]!["text/plain"]);
+    }
+
+    [Fact]
+    public void an_interrupted_endless_loop_ends_with_an_error_and_the_kernel_keeps_its_state()
+    {
+        var (result, _) = jupyter.Scenario("interrupt");
+        Assert.Equal("error", (string?)result["interrupted"]!["status"]);
+        Assert.Equal("ok", (string?)result["after"]!["status"]);
+        Assert.Equal("8\n", (string?)result["after_stdout"]);
+        Assert.True((bool)result["loop_stopped"]!, "the interrupted loop kept running on its thread");
+    }
+
+    [Fact]
+    public void errors_name_the_cells_own_line_numbers()
+    {
+        var (result, _) = jupyter.Scenario("line_numbers");
+        Assert.Contains(result["runtime"]!["traceback"]!.AsArray(), line => ((string?)line)!.EndsWith(":line 6"));
+        Assert.StartsWith("(3,13): error CS0029", (string?)result["compile"]!["evalue"]);
+    }
+
+    [Fact]
+    public void a_restart_starts_a_new_process_with_a_fresh_state()
+    {
+        var (result, _) = jupyter.Scenario("restart");
+        Assert.True((bool)result["new_process"]!);
+        Assert.Contains("CS0103", (string?)result["lost"]!["evalue"]);
+        Assert.Equal("42\n", (string?)result["fresh_stdout"]);
+    }
+
+    [Fact]
+    public void completion_offers_roslyns_members_and_the_sessions_variables()
+    {
+        var (result, _) = jupyter.Scenario("complete");
+        Assert.Contains("WriteLine", Matches(result["console"]!));
+        Assert.Equal(8, (int)result["console"]!["cursor_start"]!);
+        Assert.Contains("learningRate", Matches(result["variable"]!));
+        Assert.Contains("ToString", Matches(result["member"]!));
+    }
+
+    [Fact]
+    public void is_complete_says_incomplete_for_an_open_brace_or_a_dangling_operator()
+    {
+        var (result, _) = jupyter.Scenario("is_complete");
+        Assert.Equal("incomplete", (string?)result["open_brace"]);
+        Assert.Equal("incomplete", (string?)result["dangling"]);
+        Assert.Equal("complete", (string?)result["statement"]);
+    }
+
+    [Fact]
+    public void console_readline_asks_the_front_end_on_stdin_when_it_allows_input()
+    {
+        var (result, _) = jupyter.Scenario("stdin");
+        Assert.Equal("hello Ada\n", (string?)result["stdout"]);
+        Assert.Equal("error", (string?)result["refused"]!["status"]);
+        Assert.Contains("allow_stdin", (string?)result["refused"]!["evalue"]);
+    }
+
+    [Fact]
+    public void a_message_with_a_wrong_signature_is_rejected_and_logged()
+    {
+        var (result, stderr) = jupyter.Scenario("signature");
+        Assert.False((bool)result["forged_reply"]!);
+        Assert.False((bool)result["forged_ran"]!);
+        Assert.Equal("ok", (string?)result["still_serving"]);
+        Assert.Contains("wrong HMAC signature", stderr);
+    }
+
+    [Fact]
+    public void a_cell_that_overflows_the_stack_tells_the_front_end_the_kernel_died()
+    {
+        var (result, _) = jupyter.Scenario("crash");
+        Assert.Equal("DeadKernelError", (string?)result["told"]);
+    }
+
+    [Fact]
+    public void inspect_shows_the_symbols_signature()
+    {
+        var (result, _) = jupyter.Scenario("inspect");
+        Assert.True((bool)result["found"]!);
+        Assert.Contains("Math.Sqrt(double)", (string?)result["data"]!["text/plain"]);
+    }
+
+    [Fact]
+    public void history_lists_the_executed_cells_and_comm_info_answers()
+    {
+        var (result, _) = jupyter.Scenario("history");
+        var inputs = result["history"]!.AsArray().Select(entry => (string?)entry![2]).ToList();
+        Assert.Equal(["var a = 1;", "var b = a + 1;"], inputs);
+        Assert.Equal("ok", (string?)result["comm_info"]!["status"]);
+    }
+
+    private static List<string?> Matches(JsonNode reply) => reply["matches"]!.AsArray().Select(m => (string?)m).ToList();
+}

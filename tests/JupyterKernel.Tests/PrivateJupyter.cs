@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace JupyterKernel.Tests;
+
+/// <summary>
+/// A private Jupyter data directory with our kernelspec installed by `kernel install`, so the tests never touch the
+/// user's own; and the runners for the runner itself and for Debian's Python with jupyter_client and nbclient.
+/// </summary>
+public sealed class PrivateJupyter : IDisposable
+{
+    private static readonly TimeSpan ClientLimit = TimeSpan.FromMinutes(4);
+
+    public PrivateJupyter()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "global.json"))) dir = dir.Parent;
+        RepoRoot = dir?.FullName ?? throw new InvalidOperationException("repository root (global.json) not found");
+        Root = Path.Combine(Path.GetTempPath(), "jupyter-kernel-tests", Guid.NewGuid().ToString("N"));
+        DataDir = Path.Combine(Root, "jupyter-data");
+        Directory.CreateDirectory(DataDir);
+        var installed = Runner("kernel", "install");
+        if (installed.ExitCode != 0) throw new InvalidOperationException($"kernel install failed: {installed.Stderr}");
+    }
+
+    public string RepoRoot { get; }
+    public string Root { get; }
+    public string DataDir { get; }
+
+    /// <summary>Debian's interpreter first: python3-jupyter-client and python3-nbclient install there.</summary>
+    public static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["JUPYTER_DATA_DIR"] = DataDir,
+        ["PYTHONUNBUFFERED"] = "1",
+    };
+
+    public ProcessResult Runner(params string[] args) =>
+        ChildProcess.Run("dotnet", args.Prepend(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll")), Root, Environment, ClientLimit);
+
+    public ProcessResult Client(string script, string workingDirectory, params string[] args) =>
+        ChildProcess.Run(Python, args.Prepend(Path.Combine(AppContext.BaseDirectory, "clients", script)), workingDirectory, Environment, ClientLimit);
+
+    /// <summary>Runs one scenario of kernel_scenarios.py in a fresh folder; returns its JSON result and the kernel's stderr.</summary>
+    public (JsonObject Result, string KernelStderr) Scenario(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(folder);
+        var kernelStderr = Path.Combine(folder, "kernel.stderr");
+        var result = Client("kernel_scenarios.py", folder, name, kernelStderr);
+        Assert.True(result.ExitCode == 0, $"scenario {name} failed:\n{result.Stderr}");
+        var json = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'));
+        return (JsonNode.Parse(json)!.AsObject(), File.Exists(kernelStderr) ? File.ReadAllText(kernelStderr) : "");
+    }
+
+    public string KernelJsonPath(string name = ".net-csharp") => Path.Combine(DataDir, "kernels", name, "kernel.json");
+
+    public JsonObject KernelJson(string name = ".net-csharp") => JsonNode.Parse(File.ReadAllText(KernelJsonPath(name)))!.AsObject();
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition("jupyter")]
+public sealed class JupyterCollection : ICollectionFixture<PrivateJupyter>;

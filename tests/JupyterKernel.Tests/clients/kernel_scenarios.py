@@ -1,0 +1,152 @@
+"""Drives an installed kernel through one scenario with jupyter_client, as a front end would; prints a JSON result.
+
+usage: kernel_scenarios.py SCENARIO KERNEL_STDERR_FILE [KERNEL_NAME]
+Scenarios: kernel_info, outputs, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history.
+"""
+import json
+import os
+import sys
+import time
+
+from jupyter_client.manager import KernelManager
+from jupyter_client.session import Session
+
+scenario, stderr_path = sys.argv[1], sys.argv[2]
+kernel_name = sys.argv[3] if len(sys.argv) > 3 else ".net-csharp"
+TIMEOUT = 120
+
+
+def start():
+    manager = KernelManager(kernel_name=kernel_name)
+    manager.start_kernel(stderr=open(stderr_path, "ab"), cwd=os.getcwd())
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=TIMEOUT)
+    return manager, client
+
+
+def execute(client, code, **options):
+    """Runs code; returns the reply's content and the cell's outputs (iopub messages other than status/input)."""
+    outputs = []
+
+    def keep(message):
+        if message["msg_type"] not in ("status", "execute_input"):
+            outputs.append({"type": message["msg_type"], **message["content"]})
+
+    reply = client.execute_interactive(code, timeout=TIMEOUT, output_hook=keep, **options)
+    return reply["content"], outputs
+
+
+def stdout_of(outputs):
+    return "".join(o["text"] for o in outputs if o["type"] == "stream" and o["name"] == "stdout")
+
+
+manager, client = start()
+result = {}
+try:
+    if scenario == "kernel_info":
+        result = client.kernel_info(reply=True, timeout=TIMEOUT)["content"]
+
+    elif scenario == "interrupt":
+        execute(client, "var kept = 7;\npublic static class Spins { public static long Count; }")
+        message_id = client.execute("while (true) { Spins.Count++; }")
+        time.sleep(2)
+        manager.interrupt_kernel()
+        reply = client.get_shell_msg(timeout=30)
+        while reply["parent_header"].get("msg_id") != message_id:
+            reply = client.get_shell_msg(timeout=30)
+        after, outputs = execute(client, "Console.WriteLine(kept + 1);")
+        _, spinning = execute(client, "var seen = Spins.Count; System.Threading.Thread.Sleep(500); Console.WriteLine(Spins.Count == seen);")
+        result = {"interrupted": reply["content"], "after": after, "after_stdout": stdout_of(outputs),
+                  "loop_stopped": stdout_of(spinning) == "True\n"}
+
+    elif scenario == "outputs":
+        _, shown = execute(client, 'Console.Error.WriteLine("careful");\nvar shown = display("first");\nshown.Update("second");\n6 * 7')
+        _, updated = execute(client, 'shown.Update("third");')
+        result = {"shown": shown, "updated": updated}
+
+    elif scenario == "line_numbers":
+        runtime, _ = execute(client, 'var total = 0;\nfor (var i = 0; i < 3; i++)\n{\n    total += i;\n}\nthrow new InvalidOperationException("at line six");')
+        compile, _ = execute(client, 'foreach (var c in "ab")\n{\n    int z = "s";\n}')
+        result = {"runtime": runtime, "compile": compile}
+
+    elif scenario == "restart":
+        execute(client, "var before = 1;")
+        first_pid = manager.provisioner.process.pid
+        manager.restart_kernel(now=False)
+        client.wait_for_ready(timeout=TIMEOUT)
+        lost, _ = execute(client, "Console.WriteLine(before);")
+        fresh, outputs = execute(client, "Console.WriteLine(40 + 2);")
+        result = {"new_process": manager.provisioner.process.pid != first_pid, "lost": lost, "fresh": fresh,
+                  "fresh_stdout": stdout_of(outputs)}
+
+    elif scenario == "complete":
+        execute(client, "var learningRate = 0.03;")
+        result = {
+            "console": client.complete("Console.Wri", reply=True, timeout=TIMEOUT)["content"],
+            "variable": client.complete("var y = learn", reply=True, timeout=TIMEOUT)["content"],
+            "member": client.complete("learningRate.ToStr", reply=True, timeout=TIMEOUT)["content"],
+        }
+
+    elif scenario == "inspect":
+        code = "Math.Sqrt(2)"
+        result = client.inspect(code, cursor_pos=7, reply=True, timeout=TIMEOUT)["content"]
+
+    elif scenario == "is_complete":
+        def status(code):
+            client.is_complete(code)
+            return client.get_shell_msg(timeout=TIMEOUT)["content"]["status"]
+        result = {"open_brace": status("if (true) {"), "statement": status("var x = 1;"),
+                  "dangling": status("var y = 1 +")}
+
+    elif scenario == "stdin":
+        def answer(message):
+            client.input("Ada")
+        content, outputs = execute(client, 'var name = Console.ReadLine();\nConsole.WriteLine("hello " + name);',
+                                   allow_stdin=True, stdin_hook=answer)
+        refused, _ = execute(client, "Console.ReadLine()", allow_stdin=False)
+        result = {"reply": content, "stdout": stdout_of(outputs), "refused": refused}
+
+    elif scenario == "signature":
+        forged = Session(key=b"not-the-connection-file-key", username="forger")
+        forged.send(client.shell_channel.socket, "execute_request",
+                    {"code": "System.IO.File.WriteAllText(\"forged.txt\", \"x\");", "silent": False,
+                     "store_history": True, "user_expressions": {}, "allow_stdin": False})
+        time.sleep(3)
+        got_reply = True
+        try:
+            client.get_shell_msg(timeout=2)
+        except Exception:
+            got_reply = False
+        still_serving = client.kernel_info(reply=True, timeout=TIMEOUT)["content"]["status"]
+        result = {"forged_reply": got_reply, "forged_ran": os.path.exists("forged.txt"), "still_serving": still_serving}
+
+    elif scenario == "crash":
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import DeadKernelError
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("int Deeper(int n) => Deeper(n + 1) + 1;\nDeeper(0)")])
+        try:
+            NotebookClient(notebook, kernel_name=kernel_name, timeout=TIMEOUT, startup_timeout=TIMEOUT).execute()
+            result = {"told": "nothing"}
+        except DeadKernelError as e:
+            result = {"told": "DeadKernelError", "message": str(e)}
+        except Exception as e:
+            result = {"told": type(e).__name__, "message": str(e)}
+
+    elif scenario == "history":
+        execute(client, "var a = 1;")
+        execute(client, "var b = a + 1;")
+        client.history(hist_access_type="tail", n=10)
+        result = client.get_shell_msg(timeout=TIMEOUT)["content"]
+        result["comm_info"] = client.comm_info(reply=True, timeout=TIMEOUT)["content"] if hasattr(client, "comm_info") else None
+
+    else:
+        raise SystemExit(f"unknown scenario {scenario}")
+finally:
+    if scenario != "crash":
+        client.stop_channels()
+        manager.shutdown_kernel(now=False)
+print(json.dumps(result))

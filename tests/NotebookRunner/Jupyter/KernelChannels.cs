@@ -1,0 +1,94 @@
+using System.Text;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace NotebookRunner.Jupyter;
+
+/// <summary>
+/// The five sockets of the connection file. Each socket is used under its own lock, because outputs are published
+/// from the cell's thread while the shell and control threads answer requests.
+/// </summary>
+public sealed class KernelChannels : IDisposable
+{
+    private readonly MessageSigner _signer;
+    private readonly TextWriter _log;
+
+    public KernelChannels(ConnectionFile connection, TextWriter log)
+    {
+        _signer = new MessageSigner(connection.SignatureScheme, connection.Key);
+        _log = log;
+        Session = Guid.NewGuid().ToString();
+        try
+        {
+            Shell.Bind(connection.Address(connection.ShellPort));
+            Control.Bind(connection.Address(connection.ControlPort));
+            Stdin.Bind(connection.Address(connection.StdinPort));
+            Iopub.Bind(connection.Address(connection.IopubPort));
+            Heartbeat.Bind(connection.Address(connection.HeartbeatPort));
+        }
+        catch (NetMQException e)
+        {
+            Dispose();
+            throw new KernelStartException($"cannot listen on the connection file's ports ({e.ErrorCode}: {e.Message})");
+        }
+    }
+
+    public string Session { get; }
+    public RouterSocket Shell { get; } = new();
+    public RouterSocket Control { get; } = new();
+    public RouterSocket Stdin { get; } = new();
+    public PublisherSocket Iopub { get; } = new();
+    public ResponseSocket Heartbeat { get; } = new();
+
+    /// <summary>Waits up to <paramref name="wait"/> for a message; badly signed ones are logged and dropped.</summary>
+    public JupyterMessage? Receive(NetMQSocket socket, TimeSpan wait)
+    {
+        var frames = new List<byte[]>();
+        lock (socket)
+        {
+            if (!socket.TryReceiveMultipartBytes(wait, ref frames)) return null;
+        }
+        try
+        {
+            return JupyterMessage.FromFrames(frames, _signer);
+        }
+        catch (InvalidMessageException e)
+        {
+            _log.WriteLine($"NotebookRunner kernel: rejected {e.Message}");
+            return null;
+        }
+    }
+
+    public void Send(NetMQSocket socket, JupyterMessage message)
+    {
+        var frames = message.ToFrames(_signer);
+        var outgoing = new NetMQMessage(frames.Select(f => new NetMQFrame(f)));
+        lock (socket) socket.SendMultipartMessage(outgoing);
+    }
+
+    public JupyterMessage Reply(JupyterMessage request, string type, System.Text.Json.Nodes.JsonObject content) =>
+        JupyterMessage.Create(type, content, request, Session);
+
+    /// <summary>Publishes on iopub with the topic Jupyter's kernels use ("kernel.SESSION.TYPE").</summary>
+    public void Publish(string type, System.Text.Json.Nodes.JsonObject content, JupyterMessage? parent) =>
+        Send(Iopub, JupyterMessage.Create(type, content, parent, Session, [Encoding.UTF8.GetBytes($"kernel.{Session}.{type}")]));
+
+    /// <summary>Echoes heartbeats until the process ends.</summary>
+    public void EchoHeartbeats()
+    {
+        while (true)
+        {
+            var frames = Heartbeat.ReceiveMultipartBytes();
+            Heartbeat.SendMultipartBytes(frames);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var socket in new NetMQSocket[] { Shell, Control, Stdin, Iopub, Heartbeat })
+        {
+            socket.Options.Linger = TimeSpan.FromMilliseconds(500);
+            socket.Dispose();
+        }
+    }
+}
