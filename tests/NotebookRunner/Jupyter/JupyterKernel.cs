@@ -140,7 +140,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         channels.Publish("shutdown_reply", (JsonObject)content.DeepClone(), request);
         // Let ZeroMQ hand the replies over, then end: a restart is the front end starting a new process. The sockets
         // stay open until the process ends, since the other channels' threads may still be using them.
-        Thread.Sleep(200);
+        Thread.Sleep(50);
         Environment.Exit(0);
         return content;
     }

@@ -16,6 +16,9 @@ public sealed class KernelSession
     private readonly NugetReferences _packages;
     private readonly KernelInterrupt _interrupt;
     private int _submissions;
+    // The first submission (Roslyn's start, the framework references, the kernel helpers) compiles while the front
+    // end is still connecting, instead of inside the first cell.
+    private readonly Task _firstSubmission;
 
     public KernelSession(string workingDirectory, TextWriter log, KernelInterrupt interrupt)
     {
@@ -27,6 +30,7 @@ public sealed class KernelSession
         _session = new ExecutionSession(Path.Combine(workingDirectory, "notebook"));
         _packages = new NugetReferences(_session, log);
         _interrupt = interrupt;
+        _firstSubmission = Task.Run(() => _session.Run("", ++_submissions));
     }
 
     /// <summary>The script state for completion and inspection (an empty first submission if no cell ran yet).</summary>
@@ -34,7 +38,7 @@ public sealed class KernelSession
     {
         get
         {
-            if (_session.State is null) _session.Run("", ++_submissions);
+            _firstSubmission.Wait();
             return _session.State!;
         }
     }
@@ -42,6 +46,7 @@ public sealed class KernelSession
     /// <summary>Runs a cell; its outputs go through <see cref="CellOutputs"/> (and so to iopub). Returns its error, if any.</summary>
     public CellError? Execute(string code, int executionCount)
     {
+        _firstSubmission.Wait();
         CellOutputs.BeginCell();
         var error = Run(code, executionCount);
         if (error is not null) CellOutputs.AddError(error.Ename, error.Evalue, error.Traceback);
