@@ -1,3 +1,4 @@
+using Notebooks.Tests;
 using System.Text.RegularExpressions;
 
 namespace Conformance.Tests;
@@ -13,7 +14,7 @@ namespace Conformance.Tests;
 /// 4. GUIDs in HTML (XPlot.Plotly names each chart's element with a fresh one), compared as "any GUID".
 /// And one warning the learner sees in Microsoft's kernel that no notebook can remove (see
 /// <see cref="IsTorchSharpUnificationWarning"/>).
-/// Numbers in text are compared with <see cref="NumberTolerantText"/>'s stated tolerance, everything else exactly.
+/// Numbers in text are compared with the stored-output test's stated tolerance (<c>Notebooks.Tests.NumericText</c>), everything else exactly.
 /// </summary>
 public static partial class AcceptedDifferences
 {

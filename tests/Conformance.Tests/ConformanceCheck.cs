@@ -1,3 +1,4 @@
+using Notebooks.Tests;
 namespace Conformance.Tests;
 
 /// <summary>What the conformance tests assert about a notebook's cells, as lists of problems (empty when it conforms).</summary>
@@ -48,7 +49,7 @@ public static class ConformanceCheck
         if (kernel.Kind != runner.Kind || kernel.Name != runner.Name)
             return $"kernel shows {kernel.Kind} {kernel.Name}, runner {runner.Kind} {runner.Name}\n  kernel: {kernel}\n  runner: {runner}";
         if (kernel.Kind is "stream" or "error" or "diagnostic")
-            return NumberTolerantText.Equal(kernel.Text, runner.Text) ? null : $"text differs\n  kernel: {kernel.Text}\n  runner: {runner.Text}";
+            return NumericText.Difference(kernel.Text, runner.Text) is null ? null : $"text differs\n  kernel: {kernel.Text}\n  runner: {runner.Text}";
         var kernelMimeTypes = string.Join(", ", kernel.Data.Keys.Order());
         var runnerMimeTypes = string.Join(", ", runner.Data.Keys.Order());
         if (kernelMimeTypes != runnerMimeTypes) return $"mime types differ: kernel {kernelMimeTypes}, runner {runnerMimeTypes}";
@@ -56,7 +57,7 @@ public static class ConformanceCheck
         {
             // Images (base64) must be byte for byte the same; text may differ in its numbers only.
             var same = mimeType.StartsWith("text/", StringComparison.Ordinal)
-                ? NumberTolerantText.Equal(Normalize(value), Normalize(runner.Data[mimeType]))
+                ? NumericText.Difference(Normalize(value), Normalize(runner.Data[mimeType])) is null
                 : value.Trim() == runner.Data[mimeType].Trim();
             if (!same) return $"{mimeType} differs\n  kernel: {Shorten(value)}\n  runner: {Shorten(runner.Data[mimeType])}";
         }

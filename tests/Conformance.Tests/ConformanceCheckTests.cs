@@ -1,3 +1,4 @@
+using Notebooks.Tests;
 namespace Conformance.Tests;
 
 /// <summary>The checks above fail for a notebook that warns or fails in Microsoft's kernel (fixture notebooks).</summary>
@@ -30,8 +31,8 @@ public class ConformanceCheckTests
     [Fact]
     public void numbers_may_differ_within_the_stated_tolerance_and_no_more()
     {
-        Assert.True(NumberTolerantText.Equal("epoch 0: loss 47.210121", "epoch 0: loss 47.210133"));
-        Assert.False(NumberTolerantText.Equal("epoch 0: loss 47.210121", "epoch 0: loss 47.310121"));
-        Assert.False(NumberTolerantText.Equal("epoch 0: loss 47.210121", "epoch 1: loss 47.210121 "));
+        Assert.Null(NumericText.Difference("epoch 0: loss 47.210121", "epoch 0: loss 47.210133"));
+        Assert.NotNull(NumericText.Difference("epoch 0: loss 47.210121", "epoch 0: loss 47.310121"));
+        Assert.NotNull(NumericText.Difference("epoch 0: loss 47.210121", "epoch 1: loss 47.210121 "));
     }
 }

@@ -17,4 +17,8 @@ public class NumericTextTests
     [Fact]
     public void a_missing_number_is_a_difference() =>
         Assert.NotNull(NumericText.Difference("tensor([1., 2.])", "tensor([1.])"));
+
+    [Fact]
+    public void identical_digits_are_equal_even_when_they_overflow_a_double() =>
+        Assert.Null(NumericText.Difference("data:image/png;base64,AB9e999Q", "data:image/png;base64,AB9e999Q"));
 }
