@@ -12,17 +12,22 @@ public sealed record RunnerResult(int ExitCode, string Stdout, string Stderr, Js
 
 public static class RunnerProcess
 {
-    public static RunnerResult Run(IEnumerable<string> arguments, string reportPath)
+    /// <summary>A runner that outlives <paramref name="bound"/> (default 15 minutes) is killed and fails the test.</summary>
+    public static RunnerResult Run(IEnumerable<string> arguments, string reportPath, TimeSpan? bound = null)
     {
         var runner = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in new[] { runner }.Concat(arguments).Concat(["--report", reportPath])) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(bound ?? TimeSpan.FromMinutes(15)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the runner did not finish: {string.Join(' ', psi.ArgumentList)}");
+        }
         var report = File.Exists(reportPath) ? JsonNode.Parse(File.ReadAllText(reportPath))!.AsObject() : new JsonObject();
-        return new RunnerResult(p.ExitCode, stdout.Result, stderr, report);
+        return new RunnerResult(p.ExitCode, stdout.Result, stderr.Result, report);
     }
 
     public static string NewTempDirectory(string purpose)

@@ -14,7 +14,7 @@ public class SaveCellTests
         var nb = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, "notebooks", stem + ".ipynb")))!;
         foreach (var cell in nb["cells"]!.AsArray())
         {
-            var source = cell!["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+            var source = RunnerProcess.CellSource(cell!);
             if (!source.TrimStart().StartsWith("//@save")) continue;
             var body = Normalize(string.Join('\n', source.Split('\n').SkipWhile(l => !l.TrimStart().StartsWith("//@save")).Skip(1)));
             Assert.True(helpers.Contains(body), $"{stem}: the //@save cell starting '{body.Split('\n')[0]}' differs from helpers/helpers.csx; copy it there");

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Notebooks.Tests;
 
 /// Executes the whole series once through the real runner and keeps the report and executed notebooks.
@@ -15,31 +13,20 @@ public sealed class SeriesRun
     public string OutputDir { get; }
     public int ExitCode { get; }
     public string Stderr { get; }
-    public JsonObject Report { get; }
+    public JsonObject Report => _result.Report;
+    private readonly RunnerResult _result;
 
     public SeriesRun()
     {
         RepoRoot = new SeriesRunPaths().RepoRoot;
-        OutputDir = Path.Combine(Path.GetTempPath(), "series-run-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(OutputDir);
-        var reportPath = Path.Combine(OutputDir, "report.json");
-        var runner = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
+        OutputDir = RunnerProcess.NewTempDirectory("series-run");
         var notebooks = Stems.Select(s => Path.Combine(RepoRoot, "notebooks", s + ".ipynb")).Where(File.Exists);
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { runner, "run" }.Concat(notebooks).Concat(["-o", OutputDir, "--report", reportPath, "--timeout", "600"]))
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        Stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        _ = stdout.Result;
-        ExitCode = p.ExitCode;
-        Report = File.Exists(reportPath) ? JsonNode.Parse(File.ReadAllText(reportPath))!.AsObject() : new JsonObject();
+        _result = RunnerProcess.Run(["run", .. notebooks, "-o", OutputDir, "--timeout", "600"], Path.Combine(OutputDir, "report.json"));
+        ExitCode = _result.ExitCode;
+        Stderr = _result.Stderr;
     }
 
-    public JsonObject? NotebookReport(string stem) =>
-        Report["notebooks"]?.AsArray().Select(n => n!.AsObject())
-            .FirstOrDefault(n => Path.GetFileNameWithoutExtension((string)n["notebook"]!) == stem);
+    public JsonObject? NotebookReport(string stem) => _result.NotebookReport(stem);
 
     public JsonObject ExecutedNotebook(string stem) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDir, stem + ".ipynb")))!.AsObject();

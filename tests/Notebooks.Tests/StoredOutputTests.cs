@@ -26,12 +26,6 @@ public class StoredOutputTests(SeriesRun run)
     private static List<string> CodeCellTexts(JsonObject notebook) =>
         notebook["cells"]!.AsArray()
             .Where(c => (string?)c!["cell_type"] == "code" && (string?)c["metadata"]?["tags"]?[0] != "injected-parameters")
-            .Select(c => string.Concat(c!["outputs"]!.AsArray().Select(Text)))
+            .Select(c => RunnerProcess.OutputText(c!))
             .ToList();
-
-    private static string Text(JsonNode? output)
-    {
-        var node = output?["text"] ?? output?["data"]?["text/plain"];
-        return node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
-    }
 }
