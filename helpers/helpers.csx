@@ -329,7 +329,7 @@ IEnumerable<(Tensor X, Tensor y)> DataIter(int batchSize, Tensor features, Tenso
     random.Shuffle(indices);
     for (int i = 0; i < numExamples; i += batchSize)
     {
-        var batchIndices = torch.tensor(indices[i..Math.Min(i + batchSize, numExamples)], device: features.device);
+        var batchIndices = torch.from_array(indices[i..Math.Min(i + batchSize, numExamples)], features.device);
         yield return (features.index_select(0, batchIndices), labels.index_select(0, batchIndices));
     }
 }
@@ -509,11 +509,11 @@ class NumPyRandomState
         generator.Shuffle(columns);
     }
 
-    var xOut = new double[nSamples * nFeatures];
+    var xOut = new double[nSamples, nFeatures];
     for (int i = 0; i < nSamples; i++)
         for (int j = 0; j < nFeatures; j++)
-            xOut[i * nFeatures + j] = X[rows[i], columns[j]];
-    return (torch.tensor(xOut, new long[] { nSamples, nFeatures }, torch.float64),
-            torch.tensor(rows.Select(i => y[i]).ToArray(), torch.float64),
-            torch.tensor(columns.Select(j => coef[j]).ToArray(), torch.float64));
+            xOut[i, j] = X[rows[i], columns[j]];
+    return (torch.from_array(xOut),
+            torch.from_array(rows.Select(i => y[i]).ToArray()),
+            torch.from_array(columns.Select(j => coef[j]).ToArray()));
 }

@@ -12,8 +12,9 @@ namespace Conformance.Tests;
 /// 3. how console text is split: the kernel sends one event per write, Jupyter and the runner merge a cell's
 ///    consecutive writes to one stream, so consecutive stream outputs are compared merged;
 /// 4. GUIDs in HTML (XPlot.Plotly names each chart's element with a fresh one), compared as "any GUID".
-/// And one warning the learner sees in Microsoft's kernel that no notebook can remove (see
-/// <see cref="IsTorchSharpUnificationWarning"/>).
+/// No warning is accepted: the notebooks build tensors with `torch.from_array`, because `torch.tensor` makes
+/// Microsoft's kernel print CS1701 (TorchSharp 0.107.0 references System.Runtime.Numerics 8.0.0.0 for its
+/// Complex overloads, the kernel compiles against 10.0.0.0, and it has no NoWarn; see ConformanceCheckTests).
 /// Numbers in text are compared with the stored-output test's stated tolerance (<c>Notebooks.Tests.NumericText</c>), everything else exactly.
 /// </summary>
 public static partial class AcceptedDifferences
@@ -28,20 +29,6 @@ public static partial class AcceptedDifferences
         MergeStreams(cell.Outputs.Where(o => o.Kind != "diagnostic" && !IsPackageInstallDisplay(cell, o) && !IsExtensionLoadedLine(o)));
 
     public static IReadOnlyList<EngineOutput> RunnerOutputsToCompare(EngineCell cell) => MergeStreams(cell.Outputs.Where(o => o.Kind != "diagnostic"));
-
-    /// <summary>
-    /// CS1701 "Assuming assembly reference 'System.Runtime.Numerics, Version=8.0.0.0' used by 'TorchSharp' matches
-    /// identity '..., Version=10.0.0.0'": TorchSharp 0.107.0 is built for net8.0, the kernel runs on .NET 10, and
-    /// any cell that calls an overloaded TorchSharp method with System.Numerics.Complex overloads (torch.tensor)
-    /// makes Roslyn unify the two versions and say so. The SDK hides it in projects (NoWarn CS1701;CS1702); the
-    /// kernel sets no NoWarn and has no option for it, and the warning has no source location, so
-    /// `#pragma warning disable CS1701` in a cell does not remove it (measured). Only this exact warning is
-    /// accepted; any other warning fails the check.
-    /// </summary>
-    public static bool IsTorchSharpUnificationWarning(EngineOutput output) =>
-        output.Text.Contains("CS1701", StringComparison.Ordinal)
-        && output.Text.Contains("'System.Runtime.Numerics, Version=8.0.0.0", StringComparison.Ordinal)
-        && output.Text.Contains("used by 'TorchSharp'", StringComparison.Ordinal);
 
     public static string WithoutGuids(string html) => Guid().Replace(html, "GUID");
 

@@ -11,10 +11,10 @@ public static class ConformanceCheck
                 .Select(o => $"{notebook}: cell {c.Number} ({FirstLine(c)}): {o}"))
             .ToList();
 
-    /// <summary>Compiler warnings, which the Jupyter kernel shows to the learner as red stderr text (but one, see <see cref="AcceptedDifferences"/>).</summary>
+    /// <summary>Compiler warnings, which the Jupyter kernel shows to the learner as red stderr text.</summary>
     public static IReadOnlyList<string> Warnings(string notebook, IReadOnlyList<EngineCell> cells) =>
         cells.SelectMany(c => c.Outputs
-                .Where(o => o is { Kind: "diagnostic", Name: "warning" } && !AcceptedDifferences.IsTorchSharpUnificationWarning(o))
+                .Where(o => o is { Kind: "diagnostic", Name: "warning" })
                 .Select(o => $"{notebook}: cell {c.Number} ({FirstLine(c)}): {o.Text}"))
             .ToList();
 

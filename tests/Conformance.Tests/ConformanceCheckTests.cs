@@ -18,6 +18,18 @@ public class ConformanceCheckTests
     }
 
     [Fact]
+    public void torch_tensor_warns_cs1701_in_microsofts_kernel_and_from_array_does_not()
+    {
+        var cells = MicrosoftKernel.Run(Fixture("torch-tensor.ipynb"));
+
+        var warning = Assert.Single(ConformanceCheck.Warnings("torch-tensor", cells));
+        Assert.StartsWith("torch-tensor: cell 4 (", warning);
+        Assert.Contains("CS1701", warning);
+        Assert.Contains("'System.Runtime.Numerics, Version=8.0.0.0", warning);
+        Assert.Empty(ConformanceCheck.Errors("torch-tensor", cells));
+    }
+
+    [Fact]
     public void a_notebook_that_throws_fails_the_error_check_naming_the_cell()
     {
         var cells = MicrosoftKernel.Run(Fixture("throws.ipynb"));
