@@ -73,6 +73,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
     private void HandleShell(JupyterMessage request, StdinReader stdin)
     {
         _interrupt.Reset();
+        channels.AwaitIopubSubscriber(TimeSpan.FromSeconds(1));
         channels.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
         try
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using NetMQ;
 using NetMQ.Sockets;
@@ -37,8 +38,33 @@ public sealed class KernelChannels : IDisposable
     public RouterSocket Shell { get; } = new();
     public RouterSocket Control { get; } = new();
     public RouterSocket Stdin { get; } = new();
-    public PublisherSocket Iopub { get; } = new();
+    public XPublisherSocket Iopub { get; } = new();
     public ResponseSocket Heartbeat { get; } = new();
+
+    private volatile bool _iopubReady;
+
+    /// <summary>
+    /// Waits, once, until a front end has subscribed to iopub (at most <paramref name="max"/>). ZeroMQ drops what is
+    /// published before a subscription reaches the kernel, and jupyter_client counts a kernel as ready only when an
+    /// iopub message follows its kernel_info reply within 0.2 s; without the wait the first request's status
+    /// messages are lost and the front end asks again 0.2 s later. iopub is an XPUB socket so the kernel sees
+    /// subscriptions arrive.
+    /// </summary>
+    public void AwaitIopubSubscriber(TimeSpan max)
+    {
+        if (_iopubReady) return;
+        var clock = Stopwatch.StartNew();
+        while (!_iopubReady && clock.Elapsed < max)
+        {
+            lock (Iopub)
+            {
+                while (Iopub.TryReceiveFrameBytes(TimeSpan.Zero, out var frame))
+                    if (frame.Length > 0 && frame[0] == 1) _iopubReady = true;
+            }
+            if (!_iopubReady) Thread.Sleep(1);
+        }
+        _iopubReady = true;
+    }
 
     /// <summary>Waits up to <paramref name="wait"/> for a message; badly signed ones are logged and dropped.</summary>
     public JupyterMessage? Receive(NetMQSocket socket, TimeSpan wait)
