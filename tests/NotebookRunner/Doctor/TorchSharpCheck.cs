@@ -55,6 +55,7 @@ public static class TorchSharpCheck
         try
         {
             NativeAssets.Register(restored, TextWriter.Null);
+            NativeAssets.WaitForBackgroundLoads();
             var options = ScriptOptions.Default
                 .AddImports("System", "System.Linq")
                 .AddReferences(typeof(Enumerable).Assembly)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive.Formatting;
+using NotebookRunner.Native;
 
 namespace NotebookRunner.Execution;
 
@@ -60,6 +61,7 @@ public sealed class ExecutionSession
             var script = _state.Script.ContinueWith(code, options);
             Compile(script);
             compileSeconds = clock.Elapsed.TotalSeconds;
+            NativeAssets.WaitForBackgroundLoads();
             _state = script.RunFromAsync(_state).GetAwaiter().GetResult();
             var hasValue = HasReturnValue(_state.Script);
             return new CellOutcome(hasValue, _state.ReturnValue, null) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds - compileSeconds };

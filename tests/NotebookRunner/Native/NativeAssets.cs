@@ -14,4 +14,7 @@ public static class NativeAssets
         NativeLibraryResolver.Add(restored.NativeLibraries);
         TorchSharpNativeLoader.Load(restored.NativeLibraries, cacheDirectory, log);
     }
+
+    /// <summary>Waits for native libraries still loading in the background; code that may call into them runs after this.</summary>
+    public static void WaitForBackgroundLoads() => TorchSharpNativeLoader.WaitForLoads();
 }

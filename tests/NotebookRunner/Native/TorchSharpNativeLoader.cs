@@ -8,12 +8,16 @@ namespace NotebookRunner.Native;
 /// already loaded (by soname) and never falls back to copying all of libtorch (600 MB) into a "cpu" folder.
 /// When the system libstdc++ lacks GLIBCXX_3.4.32, loads a patched copy of libLibTorchSharp.so from the
 /// runner's cache instead of the package's file; system libraries are never touched.
+/// Loading libtorch_cpu.so takes about 0.3 s (its static initialisers register every operator), so it happens on a
+/// background thread while the notebook's next cell compiles; a cell waits for it before it runs
+/// (<see cref="WaitForLoads"/>), so TorchSharp's own load still finds the libraries already loaded.
 /// </summary>
 public static class TorchSharpNativeLoader
 {
     public const string LibTorchSharpFileName = "libLibTorchSharp.so";
     private static readonly object Gate = new();
     private static string? _loadedLibTorchSharp;
+    private static Task? _loading;
 
     /// <summary>The libLibTorchSharp.so that was loaded, or null when none was.</summary>
     public static string? LoadedLibTorchSharp => _loadedLibTorchSharp;
@@ -26,16 +30,37 @@ public static class TorchSharpNativeLoader
         lock (Gate)
         {
             if (_loadedLibTorchSharp is not null) return;
-            // libtorch_cpu.so's RUNPATH $ORIGIN finds libc10.so and libgomp next to it.
-            foreach (var name in new[] { "libtorch_cpu.so", "libtorch.so" })
-            {
-                var path = nativeLibraries.FirstOrDefault(p => Path.GetFileName(p) == name);
-                if (path is not null) NativeLibrary.Load(path);
-            }
             var toLoad = LoadableCopy(libTorchSharp, cacheDirectory, log);
-            NativeLibrary.Load(toLoad);
             NativeLibraryResolver.Override(LibTorchSharpFileName, toLoad);
             _loadedLibTorchSharp = toLoad;
+            // libtorch_cpu.so's RUNPATH $ORIGIN finds libc10.so and libgomp next to it.
+            var inOrder = new[] { "libtorch_cpu.so", "libtorch.so" }
+                .Select(name => nativeLibraries.FirstOrDefault(p => Path.GetFileName(p) == name))
+                .OfType<string>()
+                .Append(toLoad)
+                .ToList();
+            _loading = Task.Run(() =>
+            {
+                foreach (var path in inOrder) NativeLibrary.Load(path);
+            });
+        }
+    }
+
+    /// <summary>Blocks until the background load has finished; throws what it threw (a library that failed to load).</summary>
+    public static void WaitForLoads()
+    {
+        Task? loading;
+        lock (Gate) loading = _loading;
+        if (loading is null) return;
+        try
+        {
+            loading.GetAwaiter().GetResult();
+        }
+        catch when (loading.IsFaulted)
+        {
+            // Reported once, to the cell that waited first; later cells meet TorchSharp's own error if they use it.
+            lock (Gate) _loading = null;
+            throw;
         }
     }
 
