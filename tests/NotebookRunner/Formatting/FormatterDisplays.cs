@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookRunner.Execution;
@@ -7,13 +8,18 @@ using NotebookRunner.Notebooks;
 namespace NotebookRunner.Formatting;
 
 /// <summary>
-/// The Formatting package raises Formatter.OnFormatterEvent for every `display()`, `.Display()`, `.DisplayAs()` and
-/// `DisplayedValue.Update()`; Polyglot publishes those as display outputs, and so does the runner, into the outputs
-/// of the cell that is running. The event is internal (the kernel sees it through InternalsVisibleTo), so the
-/// runner subscribes by reflection.
-/// An update cannot replace the output it updates: in Formatting 1.0.0-beta.26120.1 `Update()` raises a new
-/// DisplayedValue whose DisplayId is new too (the kernel's own DisplayedValueUpdated event names an id no display
-/// had, measured), so the runner shows the updated value as one more output.
+/// Puts what `display()`, `.Display()`, `.DisplayAs()` and `DisplayedValue.Update()` show into the running cell's
+/// outputs as display_data, each with a display id. The Formatting package raises Formatter.OnFormatterEvent for
+/// them; the event is internal (Polyglot's kernel sees it through InternalsVisibleTo), so the runner subscribes by
+/// reflection.
+/// Only the value our `display()` returns updates in place: it is the very DisplayedValue whose output was shown,
+/// so its `Update()` replaces that output (in the kernel, update_display_data with its display id, from any later
+/// cell too; in `run`, the output in the saved notebook, as nbclient does). `.Display()` and `.DisplayAs()` in
+/// Formatting 1.0.0-beta.26120.1 raise one DisplayedValue and return another, with a different DisplayId (measured),
+/// so an update of what they return matches no shown output: it is shown as one more display output, as before.
+/// Microsoft's kernel (1.0.712001) differs here: its `display()` is `value.Display(mimeTypes)`, so its update of a
+/// `display()` names an id no output has (its Jupyter kernel sends update_display_data for that unknown id, which
+/// front ends ignore); we keep the output a reader can update, as DisplayedValue documents.
 /// </summary>
 public static class FormatterDisplays
 {
@@ -21,6 +27,9 @@ public static class FormatterDisplays
         typeof(Formatter).GetEvent("OnFormatterEvent", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
 
     private static readonly Action<DisplayedValue> Handler = Show;
+
+    // The outputs our display() showed, by the DisplayedValue it returned; an entry lives as long as the notebook can reach that value.
+    private static readonly ConditionalWeakTable<DisplayedValue, ShownDisplay> Shown = new();
 
     /// <summary>Subscribes once (again after a Formatter reset, harmlessly).</summary>
     public static void Install()
@@ -31,11 +40,28 @@ public static class FormatterDisplays
         FormatterEvent.GetAddMethod(nonPublic: true)!.Invoke(null, [Handler]);
     }
 
+    /// <summary>Our `display()`: shows the value and returns the DisplayedValue that output belongs to.</summary>
+    public static DisplayedValue Display(object? value, string[] mimeTypes)
+    {
+        var displayed = new DisplayedValue(value, FormattedValue.CreateManyFromObject(value, mimeTypes));
+        Shown.AddOrUpdate(displayed, CellOutputs.AddDisplayData(DataOf(displayed), displayed.DisplayId));
+        return displayed;
+    }
+
     private static void Show(DisplayedValue displayed)
+    {
+        if (displayed.IsUpdated && Shown.TryGetValue(displayed, out var shown) && CellOutputs.UpdateDisplayData(shown, DataOf(displayed)))
+            return;
+        // A first display keeps its DisplayedValue's id; an update nobody can place gets an id of its own, so a
+        // later update of the same value is appended too instead of replacing this one.
+        CellOutputs.AddDisplayData(DataOf(displayed), displayed.IsUpdated ? null : displayed.DisplayId);
+    }
+
+    private static JsonObject DataOf(DisplayedValue displayed)
     {
         var data = new JsonObject();
         foreach (var value in displayed.FormattedValues.Where(v => !v.SuppressDisplay))
             data[value.MimeType] = value.MimeType.StartsWith("text/", StringComparison.Ordinal) ? NotebookCell.SplitLines(value.Value) : value.Value;
-        CellOutputs.AddDisplayData(data);
+        return data;
     }
 }
