@@ -22,17 +22,37 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
     {
         var (result, _) = jupyter.Scenario("outputs");
         var shown = result["shown"]!.AsArray().Select(o => o!.AsObject()).ToList();
-        // As `run` (and Formatting 1.0.0-beta.26120.1 in Polyglot): an update is shown as one more display.
-        Assert.Equal(["stream", "display_data", "display_data", "execute_result"], shown.Select(o => (string?)o["type"]));
+        Assert.Equal(["stream", "display_data", "update_display_data", "execute_result"], shown.Select(o => (string?)o["type"]));
         Assert.Equal("stderr", (string?)shown[0]["name"]);
         Assert.Equal("careful\n", (string?)shown[0]["text"]);
         Assert.Equal("first", (string?)shown[1]["data"]!["text/plain"]);
         Assert.Equal("second", (string?)shown[2]["data"]!["text/plain"]);
         Assert.Contains("42", shown[3]["data"]!.AsObject().Select(p => (string?)p.Value).First());
+    }
 
-        var updated = result["updated"]!.AsArray().Single()!;
-        Assert.Equal("display_data", (string?)updated["type"]);
-        Assert.Equal("third", (string?)updated["data"]!["text/plain"]);
+    [Fact]
+    public void an_update_of_what_display_returned_names_its_display_id_in_update_display_data_from_any_cell()
+    {
+        var (result, _) = jupyter.Scenario("outputs");
+        var shown = result["shown"]!.AsArray();
+        var displayId = DisplayId(shown[1]!);
+        Assert.False(string.IsNullOrEmpty(displayId), "display_data carries no transient display_id");
+        Assert.Equal(displayId, DisplayId(shown[2]!));
+
+        var later = Assert.Single(result["updated"]!.AsArray())!;
+        Assert.Equal("update_display_data", (string?)later["type"]);
+        Assert.Equal(displayId, DisplayId(later));
+        Assert.Equal("third", (string?)later["data"]!["text/plain"]);
+    }
+
+    [Fact]
+    public void an_update_of_what_the_Display_extension_returned_is_one_more_display_data()
+    {
+        var (result, _) = jupyter.Scenario("outputs");
+        var extension = result["extension"]!.AsArray();
+        Assert.Equal(["display_data", "display_data"], extension.Select(o => (string?)o!["type"]));
+        Assert.Equal(["one", "two"], extension.Select(o => (string?)o!["data"]!["text/plain"]));
+        Assert.NotEqual(DisplayId(extension[0]!), DisplayId(extension[1]!));
     }
 
     [Fact]
@@ -123,6 +143,8 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
         Assert.Equal(["var a = 1;", "var b = a + 1;"], inputs);
         Assert.Equal("ok", (string?)result["comm_info"]!["status"]);
     }
+
+    private static string? DisplayId(JsonNode message) => (string?)message["transient"]?["display_id"];
 
     private static List<string?> Matches(JsonNode reply) => reply["matches"]!.AsArray().Select(m => (string?)m).ToList();
 }

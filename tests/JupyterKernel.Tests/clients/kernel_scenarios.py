@@ -63,7 +63,8 @@ try:
     elif scenario == "outputs":
         _, shown = execute(client, 'Console.Error.WriteLine("careful");\nvar shown = display("first");\nshown.Update("second");\n6 * 7')
         _, updated = execute(client, 'shown.Update("third");')
-        result = {"shown": shown, "updated": updated}
+        _, extension = execute(client, 'var other = "one".Display();\nother.Update("two");')
+        result = {"shown": shown, "updated": updated, "extension": extension}
 
     elif scenario == "line_numbers":
         runtime, _ = execute(client, 'var total = 0;\nfor (var i = 0; i < 3; i++)\n{\n    total += i;\n}\nthrow new InvalidOperationException("at line six");')
