@@ -131,8 +131,28 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
     public void inspect_shows_the_symbols_signature()
     {
         var (result, _) = jupyter.Scenario("inspect");
-        Assert.True((bool)result["found"]!);
-        Assert.Contains("Math.Sqrt(double)", (string?)result["data"]!["text/plain"]);
+        Assert.True((bool)result["sqrt"]!["found"]!);
+        Assert.Contains("Math.Sqrt(double)", (string?)result["sqrt"]!["data"]!["text/plain"]);
+    }
+
+    [Fact]
+    public void inspect_shows_the_doc_summary_of_the_reference_pack_after_the_signature()
+    {
+        var (result, _) = jupyter.Scenario("inspect");
+        var text = (string?)result["write_line"]!["data"]!["text/plain"] ?? "";
+        var lines = text.Split('\n');
+        Assert.Contains("Console.WriteLine(string?)", lines[0]);
+        var summary = ReferencePackSummary("System.Console", "M:System.Console.WriteLine(System.String)");
+        Assert.Equal(summary, lines[1]);
+        Assert.Contains(summary, (string?)result["write_line"]!["data"]!["text/markdown"]);
+    }
+
+    [Fact]
+    public void inspect_of_a_symbol_without_docs_shows_its_signature_alone()
+    {
+        var (result, _) = jupyter.Scenario("inspect");
+        Assert.True((bool)result["undocumented"]!["found"]!);
+        Assert.Equal("Twice(int)", (string?)result["undocumented"]!["data"]!["text/plain"]);
     }
 
     [Fact]
@@ -142,6 +162,22 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
         var inputs = result["history"]!.AsArray().Select(entry => (string?)entry![2]).ToList();
         Assert.Equal(["var a = 1;", "var b = a + 1;"], inputs);
         Assert.Equal("ok", (string?)result["comm_info"]!["status"]);
+    }
+
+    /// <summary>
+    /// A member's summary in the SDK's reference pack of the runtime running the tests (the kernel's runtime too),
+    /// whitespace collapsed; the summary is plain text there.
+    /// </summary>
+    private static string ReferencePackSummary(string assembly, string member)
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var version = Version.Parse(Path.GetFileName(runtime).Split('-')[0]);
+        var xml = Directory.GetFiles(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref"), assembly + ".xml", SearchOption.AllDirectories)
+            .First(f => f.Contains($"{Path.DirectorySeparatorChar}net{version.Major}.{version.Minor}{Path.DirectorySeparatorChar}"));
+        var summary = System.Xml.Linq.XDocument.Load(xml).Descendants("member")
+            .Single(m => (string?)m.Attribute("name") == member).Element("summary")!.Value;
+        return string.Join(' ', summary.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static string? DisplayId(JsonNode message) => (string?)message["transient"]?["display_id"];

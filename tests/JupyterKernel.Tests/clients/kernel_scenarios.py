@@ -90,8 +90,11 @@ try:
         }
 
     elif scenario == "inspect":
-        code = "Math.Sqrt(2)"
-        result = client.inspect(code, cursor_pos=7, reply=True, timeout=TIMEOUT)["content"]
+        def inspect(code, cursor_pos):
+            return client.inspect(code, cursor_pos=cursor_pos, reply=True, timeout=TIMEOUT)["content"]
+        execute(client, "int Twice(int x) => 2 * x;")
+        result = {"sqrt": inspect("Math.Sqrt(2)", 7), "write_line": inspect('Console.WriteLine("hi")', 10),
+                  "undocumented": inspect("Twice(21)", 2)}
 
     elif scenario == "is_complete":
         def status(code):
