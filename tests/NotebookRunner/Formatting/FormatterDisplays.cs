@@ -12,14 +12,17 @@ namespace NotebookRunner.Formatting;
 /// outputs as display_data, each with a display id. The Formatting package raises Formatter.OnFormatterEvent for
 /// them; the event is internal (Polyglot's kernel sees it through InternalsVisibleTo), so the runner subscribes by
 /// reflection.
-/// Only the value our `display()` returns updates in place: it is the very DisplayedValue whose output was shown,
-/// so its `Update()` replaces that output (in the kernel, update_display_data with its display id, from any later
-/// cell too; in `run`, the output in the saved notebook, as nbclient does). `.Display()` and `.DisplayAs()` in
-/// Formatting 1.0.0-beta.26120.1 raise one DisplayedValue and return another, with a different DisplayId (measured),
-/// so an update of what they return matches no shown output: it is shown as one more display output, as before.
-/// Microsoft's kernel (1.0.712001) differs here: its `display()` is `value.Display(mimeTypes)`, so its update of a
-/// `display()` names an id no output has (its Jupyter kernel sends update_display_data for that unknown id, which
-/// front ends ignore); we keep the output a reader can update, as DisplayedValue documents.
+/// Only the value our `display()` returns updates in place: it is the very DisplayedValue whose output was shown
+/// (a ConditionalWeakTable maps it to that output), so its `Update()` replaces that output: in the kernel,
+/// update_display_data with its display id, from any later cell too; in `run`, that output in the saved notebook,
+/// as nbclient does. `.Display()` and `.DisplayAs()` (Formatting 1.0.0-beta.26120.1) raise one DisplayedValue and
+/// return another, whose DisplayId is different (measured), so nobody can tell which output an update of what
+/// they return belongs to: it is shown as one more display output, with an id of its own.
+/// Microsoft's kernel (1.0.712001) does not update in place even for `display()`: its `display()` is
+/// `value.Display(mimeTypes)`, so its DisplayedValueUpdated names an id no output has (measured). Its Jupyter
+/// kernel then sends update_display_data for that unknown id, which nbclient ignores, and Polyglot's VS Code
+/// extension (by its source) appends an output whose id it does not track, so there the update is one more output. The runner keeps the contract DisplayedValue documents ("can be
+/// used to later update the display"); tests/Conformance.Tests' display-update fixture records the difference.
 /// </summary>
 public static class FormatterDisplays
 {
@@ -53,7 +56,8 @@ public static class FormatterDisplays
         if (displayed.IsUpdated && Shown.TryGetValue(displayed, out var shown) && CellOutputs.UpdateDisplayData(shown, DataOf(displayed)))
             return;
         // A first display keeps its DisplayedValue's id; an update nobody can place gets an id of its own, so a
-        // later update of the same value is appended too instead of replacing this one.
+        // later update of the same value is appended too instead of replacing this one (as before, and as the
+        // conformance tests read Microsoft's kernel's events: each update of an unknown id is one more output).
         CellOutputs.AddDisplayData(DataOf(displayed), displayed.IsUpdated ? null : displayed.DisplayId);
     }
 
