@@ -22,17 +22,37 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
     {
         var (result, _) = jupyter.Scenario("outputs");
         var shown = result["shown"]!.AsArray().Select(o => o!.AsObject()).ToList();
-        // As `run` (and Formatting 1.0.0-beta.26120.1 in Polyglot): an update is shown as one more display.
-        Assert.Equal(["stream", "display_data", "display_data", "execute_result"], shown.Select(o => (string?)o["type"]));
+        Assert.Equal(["stream", "display_data", "update_display_data", "execute_result"], shown.Select(o => (string?)o["type"]));
         Assert.Equal("stderr", (string?)shown[0]["name"]);
         Assert.Equal("careful\n", (string?)shown[0]["text"]);
         Assert.Equal("first", (string?)shown[1]["data"]!["text/plain"]);
         Assert.Equal("second", (string?)shown[2]["data"]!["text/plain"]);
         Assert.Contains("42", shown[3]["data"]!.AsObject().Select(p => (string?)p.Value).First());
+    }
 
-        var updated = result["updated"]!.AsArray().Single()!;
-        Assert.Equal("display_data", (string?)updated["type"]);
-        Assert.Equal("third", (string?)updated["data"]!["text/plain"]);
+    [Fact]
+    public void an_update_of_what_display_returned_names_its_display_id_in_update_display_data_from_any_cell()
+    {
+        var (result, _) = jupyter.Scenario("outputs");
+        var shown = result["shown"]!.AsArray();
+        var displayId = DisplayId(shown[1]!);
+        Assert.False(string.IsNullOrEmpty(displayId), "display_data carries no transient display_id");
+        Assert.Equal(displayId, DisplayId(shown[2]!));
+
+        var later = Assert.Single(result["updated"]!.AsArray())!;
+        Assert.Equal("update_display_data", (string?)later["type"]);
+        Assert.Equal(displayId, DisplayId(later));
+        Assert.Equal("third", (string?)later["data"]!["text/plain"]);
+    }
+
+    [Fact]
+    public void an_update_of_what_the_Display_extension_returned_is_one_more_display_data()
+    {
+        var (result, _) = jupyter.Scenario("outputs");
+        var extension = result["extension"]!.AsArray();
+        Assert.Equal(["display_data", "display_data"], extension.Select(o => (string?)o!["type"]));
+        Assert.Equal(["one", "two"], extension.Select(o => (string?)o!["data"]!["text/plain"]));
+        Assert.NotEqual(DisplayId(extension[0]!), DisplayId(extension[1]!));
     }
 
     [Fact]
@@ -111,8 +131,28 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
     public void inspect_shows_the_symbols_signature()
     {
         var (result, _) = jupyter.Scenario("inspect");
-        Assert.True((bool)result["found"]!);
-        Assert.Contains("Math.Sqrt(double)", (string?)result["data"]!["text/plain"]);
+        Assert.True((bool)result["sqrt"]!["found"]!);
+        Assert.Contains("Math.Sqrt(double)", (string?)result["sqrt"]!["data"]!["text/plain"]);
+    }
+
+    [Fact]
+    public void inspect_shows_the_doc_summary_of_the_reference_pack_after_the_signature()
+    {
+        var (result, _) = jupyter.Scenario("inspect");
+        var text = (string?)result["write_line"]!["data"]!["text/plain"] ?? "";
+        var lines = text.Split('\n');
+        Assert.Contains("Console.WriteLine(string?)", lines[0]);
+        var summary = ReferencePackSummary("System.Console", "M:System.Console.WriteLine(System.String)");
+        Assert.Equal(summary, lines[1]);
+        Assert.Contains(summary, (string?)result["write_line"]!["data"]!["text/markdown"]);
+    }
+
+    [Fact]
+    public void inspect_of_a_symbol_without_docs_shows_its_signature_alone()
+    {
+        var (result, _) = jupyter.Scenario("inspect");
+        Assert.True((bool)result["undocumented"]!["found"]!);
+        Assert.Equal("Twice(int)", (string?)result["undocumented"]!["data"]!["text/plain"]);
     }
 
     [Fact]
@@ -123,6 +163,24 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
         Assert.Equal(["var a = 1;", "var b = a + 1;"], inputs);
         Assert.Equal("ok", (string?)result["comm_info"]!["status"]);
     }
+
+    /// <summary>
+    /// A member's summary in the SDK's reference pack of the runtime running the tests (the kernel's runtime too),
+    /// whitespace collapsed; the summary is plain text there.
+    /// </summary>
+    private static string ReferencePackSummary(string assembly, string member)
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var version = Version.Parse(Path.GetFileName(runtime).Split('-')[0]);
+        var xml = Directory.GetFiles(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref"), assembly + ".xml", SearchOption.AllDirectories)
+            .First(f => f.Contains($"{Path.DirectorySeparatorChar}net{version.Major}.{version.Minor}{Path.DirectorySeparatorChar}"));
+        var summary = System.Xml.Linq.XDocument.Load(xml).Descendants("member")
+            .Single(m => (string?)m.Attribute("name") == member).Element("summary")!.Value;
+        return string.Join(' ', summary.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string? DisplayId(JsonNode message) => (string?)message["transient"]?["display_id"];
 
     private static List<string?> Matches(JsonNode reply) => reply["matches"]!.AsArray().Select(m => (string?)m).ToList();
 }

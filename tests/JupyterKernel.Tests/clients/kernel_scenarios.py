@@ -63,7 +63,8 @@ try:
     elif scenario == "outputs":
         _, shown = execute(client, 'Console.Error.WriteLine("careful");\nvar shown = display("first");\nshown.Update("second");\n6 * 7')
         _, updated = execute(client, 'shown.Update("third");')
-        result = {"shown": shown, "updated": updated}
+        _, extension = execute(client, 'var other = "one".Display();\nother.Update("two");')
+        result = {"shown": shown, "updated": updated, "extension": extension}
 
     elif scenario == "line_numbers":
         runtime, _ = execute(client, 'var total = 0;\nfor (var i = 0; i < 3; i++)\n{\n    total += i;\n}\nthrow new InvalidOperationException("at line six");')
@@ -89,8 +90,11 @@ try:
         }
 
     elif scenario == "inspect":
-        code = "Math.Sqrt(2)"
-        result = client.inspect(code, cursor_pos=7, reply=True, timeout=TIMEOUT)["content"]
+        def inspect(code, cursor_pos):
+            return client.inspect(code, cursor_pos=cursor_pos, reply=True, timeout=TIMEOUT)["content"]
+        execute(client, "int Twice(int x) => 2 * x;")
+        result = {"sqrt": inspect("Math.Sqrt(2)", 7), "write_line": inspect('Console.WriteLine("hi")', 10),
+                  "undocumented": inspect("Twice(21)", 2)}
 
     elif scenario == "is_complete":
         def status(code):

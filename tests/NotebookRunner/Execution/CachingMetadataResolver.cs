@@ -10,7 +10,7 @@ namespace NotebookRunner.Execution;
 /// MetadataReference on every call, which reads the whole file again; the script's next submission then
 /// sees "different" references and rebuilds every assembly symbol, so each cell paid for re-reading and
 /// re-binding the framework. Handing back the same reference objects lets Roslyn reuse them, as the Polyglot
-/// C# kernel does with its own caching resolver.
+/// C# kernel does with its own caching resolver. Each comes with its XML documentation where there is one.
 /// </summary>
 public sealed class CachingMetadataResolver : MetadataReferenceResolver
 {
@@ -25,14 +25,16 @@ public sealed class CachingMetadataResolver : MetadataReferenceResolver
 
     public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties)
     {
-        var resolved = _references.GetOrAdd((reference, baseFilePath, properties), key => _inner.ResolveReference(key.Reference, key.BaseFilePath, key.Properties));
+        var resolved = _references.GetOrAdd((reference, baseFilePath, properties),
+            key => _inner.ResolveReference(key.Reference, key.BaseFilePath, key.Properties).Select(ReferenceDocumentation.With).ToImmutableArray());
         // A #r to a file that does not exist yet must be able to succeed once the file is there.
         if (resolved.IsDefaultOrEmpty) _references.TryRemove((reference, baseFilePath, properties), out _);
         return resolved;
     }
 
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
-        _missingAssemblies.GetOrAdd(referenceIdentity, identity => _inner.ResolveMissingAssembly(definition, identity));
+        _missingAssemblies.GetOrAdd(referenceIdentity,
+            identity => _inner.ResolveMissingAssembly(definition, identity) is { } resolved ? ReferenceDocumentation.With(resolved) : null);
 
     public override bool Equals(object? other) => ReferenceEquals(this, other);
 

@@ -7,13 +7,16 @@ namespace NotebookRunner.Execution;
 /// <summary>
 /// The nbformat outputs of the cell now running. Console writers, display() and the runner all append here;
 /// writes may come from any thread the cell's code uses, hence the lock. Stream text collects in a
-/// <see cref="StreamText"/> and reaches the JSON when the stream ends or is flushed.
+/// <see cref="StreamText"/> and reaches the JSON when the stream ends or is flushed. A display output can be
+/// replaced in place later, from any cell, until the notebook is sealed.
 /// </summary>
 public static class CellOutputs
 {
     private static readonly object Gate = new();
     private static JsonArray _current = new();
     private static OpenStream? _stream;
+    // Bumped by Seal: a display shown before it belongs to a notebook already written and is never changed again.
+    private static int _notebook;
 
     private sealed record OpenStream(string Name, JsonObject Output, StreamText Text);
 
@@ -49,11 +52,15 @@ public static class CellOutputs
         {
             CloseStream();
             _current = new JsonArray();
+            _notebook++;
         }
     }
 
-    /// <summary>Appends a display_data output with the given mime-type keyed data.</summary>
-    public static JsonObject AddDisplayData(JsonObject data)
+    /// <summary>
+    /// Appends a display_data output with the given mime-type keyed data. Its display id (a new one unless given)
+    /// is what a front end matches an update against; the saved notebook does not keep it, as nbformat does not.
+    /// </summary>
+    public static ShownDisplay AddDisplayData(JsonObject data, string? displayId = null)
     {
         var output = new JsonObject
         {
@@ -61,8 +68,30 @@ public static class CellOutputs
             ["data"] = data,
             ["metadata"] = new JsonObject(),
         };
-        lock (Gate) Add(output);
-        return output;
+        var shown = new ShownDisplay(output, displayId ?? Guid.NewGuid().ToString());
+        lock (Gate)
+        {
+            shown.Notebook = _notebook;
+            CloseStream();
+            _current.Add(output);
+            Listener?.OutputAdded(output, shown.DisplayId);
+        }
+        return shown;
+    }
+
+    /// <summary>
+    /// Replaces a display's data where it is, in whichever cell showed it, as nbclient does on update_display_data.
+    /// False (nothing changed) once the notebook that display belongs to was sealed.
+    /// </summary>
+    public static bool UpdateDisplayData(ShownDisplay display, JsonObject data)
+    {
+        lock (Gate)
+        {
+            if (display.Notebook != _notebook) return false;
+            display.Output["data"] = data;
+            Listener?.DisplayUpdated(display.Output, display.DisplayId);
+            return true;
+        }
     }
 
     public static void AddExecuteResult(object? value, int executionCount)
@@ -119,7 +148,7 @@ public static class CellOutputs
     {
         CloseStream();
         _current.Add(output);
-        Listener?.OutputAdded(output);
+        Listener?.OutputAdded(output, null);
     }
 
     private static void CloseStream()
@@ -136,4 +165,12 @@ public static class CellOutputs
             data[mimeType] = mimeType.StartsWith("text/", StringComparison.Ordinal) ? NotebookCell.SplitLines(text) : text;
         return data;
     }
+}
+
+/// <summary>A display_data output as shown: the nbformat output and the display id the front end knows it by.</summary>
+public sealed class ShownDisplay(JsonObject output, string displayId)
+{
+    public JsonObject Output { get; } = output;
+    public string DisplayId { get; } = displayId;
+    internal int Notebook { get; set; }
 }

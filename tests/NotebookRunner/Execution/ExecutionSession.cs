@@ -47,7 +47,7 @@ public sealed class ExecutionSession
     public string CellPath(int cellNumber) => Path.Combine(_notebookDirectory, $"{_notebookFileName}.cell{cellNumber}.csx");
 
     public void AddReferences(IEnumerable<string> assemblyPaths) =>
-        _options = _options.AddReferences(assemblyPaths.Select(p => MetadataReference.CreateFromFile(p)));
+        _options = _options.AddReferences(assemblyPaths.Select(p => MetadataReference.CreateFromFile(p, documentation: ReferenceDocumentation.For(p))));
 
     public CellOutcome Run(string code, int cellNumber)
     {
@@ -92,8 +92,9 @@ public sealed class ExecutionSession
     private static bool HasReturnValue(Script script) =>
         HasReturnValueMethod is not null && (bool)HasReturnValueMethod.Invoke(script, null)!;
 
-    private static ScriptOptions CreateOptions(string notebookDirectory) =>
-        ScriptOptions.Default
+    private static ScriptOptions CreateOptions(string notebookDirectory)
+    {
+        var options = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithEmitDebugInformation(true)
             .WithAllowUnsafe(true)
@@ -110,4 +111,6 @@ public sealed class ExecutionSession
                 typeof(Formatter).Assembly,
                 typeof(IHtmlContent).Assembly)
             .AddReferences("netstandard");
+        return options.WithReferences(options.MetadataReferences.Select(r => r is PortableExecutableReference pe ? ReferenceDocumentation.With(pe) : r));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookRunner.Execution;
@@ -7,13 +8,21 @@ using NotebookRunner.Notebooks;
 namespace NotebookRunner.Formatting;
 
 /// <summary>
-/// The Formatting package raises Formatter.OnFormatterEvent for every `display()`, `.Display()`, `.DisplayAs()` and
-/// `DisplayedValue.Update()`; Polyglot publishes those as display outputs, and so does the runner, into the outputs
-/// of the cell that is running. The event is internal (the kernel sees it through InternalsVisibleTo), so the
-/// runner subscribes by reflection.
-/// An update cannot replace the output it updates: in Formatting 1.0.0-beta.26120.1 `Update()` raises a new
-/// DisplayedValue whose DisplayId is new too (the kernel's own DisplayedValueUpdated event names an id no display
-/// had, measured), so the runner shows the updated value as one more output.
+/// Puts what `display()`, `.Display()`, `.DisplayAs()` and `DisplayedValue.Update()` show into the running cell's
+/// outputs as display_data, each with a display id. The Formatting package raises Formatter.OnFormatterEvent for
+/// them; the event is internal (Polyglot's kernel sees it through InternalsVisibleTo), so the runner subscribes by
+/// reflection.
+/// Only the value our `display()` returns updates in place: it is the very DisplayedValue whose output was shown
+/// (a ConditionalWeakTable maps it to that output), so its `Update()` replaces that output: in the kernel,
+/// update_display_data with its display id, from any later cell too; in `run`, that output in the saved notebook,
+/// as nbclient does. `.Display()` and `.DisplayAs()` (Formatting 1.0.0-beta.26120.1) raise one DisplayedValue and
+/// return another, whose DisplayId is different (measured), so nobody can tell which output an update of what
+/// they return belongs to: it is shown as one more display output, with an id of its own.
+/// Microsoft's kernel (1.0.712001) does not update in place even for `display()`: its `display()` is
+/// `value.Display(mimeTypes)`, so its DisplayedValueUpdated names an id no output has (measured). Its Jupyter
+/// kernel then sends update_display_data for that unknown id, which nbclient ignores, and Polyglot's VS Code
+/// extension (by its source) appends an output whose id it does not track, so there the update is one more output. The runner keeps the contract DisplayedValue documents ("can be
+/// used to later update the display"); tests/Conformance.Tests' display-update fixture records the difference.
 /// </summary>
 public static class FormatterDisplays
 {
@@ -21,6 +30,9 @@ public static class FormatterDisplays
         typeof(Formatter).GetEvent("OnFormatterEvent", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
 
     private static readonly Action<DisplayedValue> Handler = Show;
+
+    // The outputs our display() showed, by the DisplayedValue it returned; an entry lives as long as the notebook can reach that value.
+    private static readonly ConditionalWeakTable<DisplayedValue, ShownDisplay> Shown = new();
 
     /// <summary>Subscribes once (again after a Formatter reset, harmlessly).</summary>
     public static void Install()
@@ -31,11 +43,29 @@ public static class FormatterDisplays
         FormatterEvent.GetAddMethod(nonPublic: true)!.Invoke(null, [Handler]);
     }
 
+    /// <summary>Our `display()`: shows the value and returns the DisplayedValue that output belongs to.</summary>
+    public static DisplayedValue Display(object? value, string[] mimeTypes)
+    {
+        var displayed = new DisplayedValue(value, FormattedValue.CreateManyFromObject(value, mimeTypes));
+        Shown.AddOrUpdate(displayed, CellOutputs.AddDisplayData(DataOf(displayed), displayed.DisplayId));
+        return displayed;
+    }
+
     private static void Show(DisplayedValue displayed)
+    {
+        if (displayed.IsUpdated && Shown.TryGetValue(displayed, out var shown) && CellOutputs.UpdateDisplayData(shown, DataOf(displayed)))
+            return;
+        // A first display keeps its DisplayedValue's id; an update nobody can place gets an id of its own, so a
+        // later update of the same value is appended too instead of replacing this one (as before, and as the
+        // conformance tests read Microsoft's kernel's events: each update of an unknown id is one more output).
+        CellOutputs.AddDisplayData(DataOf(displayed), displayed.IsUpdated ? null : displayed.DisplayId);
+    }
+
+    private static JsonObject DataOf(DisplayedValue displayed)
     {
         var data = new JsonObject();
         foreach (var value in displayed.FormattedValues.Where(v => !v.SuppressDisplay))
             data[value.MimeType] = value.MimeType.StartsWith("text/", StringComparison.Ordinal) ? NotebookCell.SplitLines(value.Value) : value.Value;
-        CellOutputs.AddDisplayData(data);
+        return data;
     }
 }

@@ -40,19 +40,23 @@ public static class CodeAssistance
         };
     }
 
+    /// <summary>The signature of the symbol at the cursor, then its doc comment's summary where its assembly has docs.</summary>
     public static JsonObject Inspect(ScriptState<object> state, string code, int cursor)
     {
         cursor = Math.Clamp(cursor, 0, code.Length);
         var (model, root) = Analyze(state, code);
-        var symbols = SymbolsAt(model, root, cursor).ToList();
+        var symbols = SymbolsAt(model, root, cursor).Take(8).Select(s => (Signature: Signature(s), Summary: Summary(s.GetDocumentationCommentXml()))).ToList();
         if (symbols.Count == 0)
             return new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() };
-        var text = string.Join("\n\n", symbols.Take(8).Select(Describe));
         return new JsonObject
         {
             ["status"] = "ok",
             ["found"] = true,
-            ["data"] = new JsonObject { ["text/plain"] = text },
+            ["data"] = new JsonObject
+            {
+                ["text/plain"] = string.Join("\n\n", symbols.Select(s => s.Summary is null ? s.Signature : $"{s.Signature}\n{s.Summary}")),
+                ["text/markdown"] = string.Join("\n\n", symbols.Select(s => $"```csharp\n{s.Signature}\n```" + (s.Summary is null ? "" : $"\n\n{s.Summary}"))),
+            },
             ["metadata"] = new JsonObject(),
         };
     }
@@ -97,14 +101,10 @@ public static class CodeAssistance
         return [];
     }
 
-    private static string Describe(ISymbol symbol)
-    {
-        var signature = symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol
+    private static string Signature(ISymbol symbol) =>
+        symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol
             ? $"{symbol.ToDisplayString()}: {TypeOf(symbol)}"
             : symbol.ToDisplayString();
-        var summary = Summary(symbol.GetDocumentationCommentXml());
-        return summary is null ? signature : $"{signature}\n{summary}";
-    }
 
     private static string? TypeOf(ISymbol symbol) => symbol switch
     {
@@ -114,18 +114,41 @@ public static class CodeAssistance
         _ => null,
     };
 
+    /// <summary>The `summary` as one line of text: `see cref` as the name it points at, `see langword` and `paramref` as their word.</summary>
     private static string? Summary(string? xml)
     {
         if (string.IsNullOrWhiteSpace(xml)) return null;
         try
         {
-            var summary = XElement.Parse(xml).Element("summary")?.Value;
-            return string.IsNullOrWhiteSpace(summary) ? null : string.Join(' ', summary.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (XElement.Parse($"<doc>{xml}</doc>").Descendants("summary").FirstOrDefault() is not { } summary) return null;
+            var text = string.Join(' ', Text(summary).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return text.Length == 0 ? null : text;
         }
         catch (System.Xml.XmlException)
         {
             return null;
         }
+    }
+
+    private static string Text(XElement element) => string.Concat(element.Nodes().Select(node => node switch
+    {
+        XText text => text.Value,
+        XElement { Name.LocalName: "see" or "seealso" } see when see.IsEmpty =>
+            see.Attribute("langword")?.Value ?? CrefName(see.Attribute("cref")?.Value) ?? see.Attribute("href")?.Value ?? "",
+        XElement { Name.LocalName: "paramref" or "typeparamref" } reference => reference.Attribute("name")?.Value ?? "",
+        XElement other => Text(other),
+        _ => "",
+    }));
+
+    /// <summary>"M:System.Console.WriteLine(System.String)" as "Console.WriteLine", "T:System.String" as "String".</summary>
+    private static string? CrefName(string? cref)
+    {
+        if (cref is null) return null;
+        var name = cref.Length > 2 && cref[1] == ':' ? cref[2..] : cref;
+        var parameters = name.IndexOf('(');
+        if (parameters >= 0) name = name[..parameters];
+        var parts = name.Split('.');
+        return cref.StartsWith("T:", StringComparison.Ordinal) || parts.Length < 2 ? parts[^1] : $"{parts[^2]}.{parts[^1]}";
     }
 
     private static (SemanticModel Model, SyntaxNode Root) Analyze(ScriptState<object> state, string code)

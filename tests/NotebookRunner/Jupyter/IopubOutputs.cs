@@ -37,7 +37,7 @@ public sealed class IopubOutputs : ICellOutputListener, IDisposable
         }
     }
 
-    public void OutputAdded(JsonObject output)
+    public void OutputAdded(JsonObject output, string? displayId)
     {
         lock (_gate)
         {
@@ -46,7 +46,7 @@ public sealed class IopubOutputs : ICellOutputListener, IDisposable
             switch (output["output_type"]?.GetValue<string>())
             {
                 case "display_data":
-                    _channels.Publish("display_data", new JsonObject { ["data"] = JoinedData(output), ["metadata"] = new JsonObject() }, Parent);
+                    _channels.Publish("display_data", DisplayContent(output, displayId), Parent);
                     break;
                 case "execute_result":
                     _channels.Publish("execute_result", new JsonObject
@@ -64,6 +64,17 @@ public sealed class IopubOutputs : ICellOutputListener, IDisposable
         }
     }
 
+    /// <summary>update_display_data: Jupyter front ends replace every output with that display id, in any cell.</summary>
+    public void DisplayUpdated(JsonObject output, string displayId)
+    {
+        lock (_gate)
+        {
+            FlushLocked();
+            if (Parent is null) return;
+            _channels.Publish("update_display_data", DisplayContent(output, displayId), Parent);
+        }
+    }
+
     public void Flush()
     {
         lock (_gate) FlushLocked();
@@ -76,6 +87,13 @@ public sealed class IopubOutputs : ICellOutputListener, IDisposable
         _pending = new StringBuilder();
         if (Parent is not null)
             _channels.Publish("stream", new JsonObject { ["name"] = _pendingStream, ["text"] = text }, Parent);
+    }
+
+    private static JsonObject DisplayContent(JsonObject output, string? displayId)
+    {
+        var content = new JsonObject { ["data"] = JoinedData(output), ["metadata"] = new JsonObject() };
+        if (displayId is not null) content["transient"] = new JsonObject { ["display_id"] = displayId };
+        return content;
     }
 
     /// <summary>nbformat stores text as a list of lines; the protocol sends one string.</summary>

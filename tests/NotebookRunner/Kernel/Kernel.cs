@@ -6,8 +6,9 @@ namespace Microsoft.DotNet.Interactive;
 /// <summary>
 /// What a notebook can reach of the Polyglot kernel: the helpers it puts in scope with
 /// `using static Microsoft.DotNet.Interactive.Kernel;`, and `Kernel.Root` / `Kernel.Current` with their names.
-/// Display itself (`display`, `.Display()`, `.DisplayAs(mimeType)`) is the Formatting package's, as in Polyglot;
-/// <see cref="NotebookRunner.Formatting.FormatterDisplays"/> puts what it shows into the running cell's outputs.
+/// `.Display()` and `.DisplayAs(mimeType)` are the Formatting package's, as in Polyglot; `display()` returns the
+/// DisplayedValue of the output it showed, so that its `Update()` replaces that output in place.
+/// <see cref="NotebookRunner.Formatting.FormatterDisplays"/> puts what they show into the running cell's outputs.
 /// </summary>
 public class Kernel
 {
@@ -21,7 +22,8 @@ public class Kernel
 
     public string Name { get; }
 
-    public static DisplayedValue display(object? value, params string[] mimeTypes) => value!.Display(mimeTypes);
+    public static DisplayedValue display(object? value, params string[] mimeTypes) =>
+        NotebookRunner.Formatting.FormatterDisplays.Display(value, mimeTypes);
 
     public static IHtmlContent HTML(string content) => new HtmlString(content);
 }
