@@ -164,6 +164,15 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
         Assert.Equal("ok", (string?)result["comm_info"]!["status"]);
     }
 
+    [Fact]
+    public void a_comm_opened_for_a_target_the_kernel_lacks_is_closed_and_the_kernel_goes_on()
+    {
+        var (result, _) = jupyter.Scenario("comm_open");
+
+        Assert.Equal("c0ffee", (string?)result["comm_close"]?["comm_id"]);
+        Assert.Equal("ok", (string?)result["after"]);
+    }
+
     /// <summary>
     /// A member's summary in the SDK's reference pack of the runtime running the tests (the kernel's runtime too),
     /// whitespace collapsed; the summary is plain text there.

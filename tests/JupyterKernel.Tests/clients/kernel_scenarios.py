@@ -1,7 +1,7 @@
 """Drives an installed kernel through one scenario with jupyter_client, as a front end would; prints a JSON result.
 
 usage: kernel_scenarios.py SCENARIO KERNEL_STDERR_FILE [KERNEL_NAME]
-Scenarios: kernel_info, outputs, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history.
+Scenarios: kernel_info, outputs, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history, comm_open.
 """
 import json
 import os
@@ -146,6 +146,22 @@ try:
         client.history(hist_access_type="tail", n=10)
         result = client.get_shell_msg(timeout=TIMEOUT)["content"]
         result["comm_info"] = client.comm_info(reply=True, timeout=TIMEOUT)["content"] if hasattr(client, "comm_info") else None
+
+    elif scenario == "comm_open":
+        # What Jupyter Notebook's widgets extension sends on connect: a comm for a target this kernel does not have.
+        message = client.session.msg("comm_open", {"comm_id": "c0ffee", "target_name": "jupyter.widget.control", "data": {}})
+        client.shell_channel.send(message)
+        closed = None
+        deadline = time.monotonic() + 30
+        while closed is None and time.monotonic() < deadline:
+            try:
+                reply = client.get_iopub_msg(timeout=5)
+            except Exception:  # queue.Empty: nothing more on iopub
+                break
+            if reply["msg_type"] == "comm_close" and reply["parent_header"].get("msg_id") == message["header"]["msg_id"]:
+                closed = reply["content"]
+        content, _ = execute(client, "1 + 1")
+        result = {"comm_close": closed, "after": content["status"]}
 
     else:
         raise SystemExit(f"unknown scenario {scenario}")

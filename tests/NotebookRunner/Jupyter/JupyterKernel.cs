@@ -87,10 +87,12 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
                 "history_request" => History(request),
                 "comm_info_request" => new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() },
                 "shutdown_request" => Shutdown(request, channels.Shell),
-                _ => null,
+                "comm_open" => CloseComm(request),
+                "comm_msg" or "comm_close" => null,
+                _ => Ignored(request),
             };
-            if (reply is null) log.WriteLine($"NotebookRunner kernel: ignored {request.Type}");
-            else channels.Send(channels.Shell, channels.Reply(request, request.Type.Replace("_request", "_reply"), reply));
+            if (reply is not null)
+                channels.Send(channels.Shell, channels.Reply(request, request.Type.Replace("_request", "_reply"), reply));
         }
         finally
         {
@@ -120,6 +122,22 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
                 ["status"] = "error", ["execution_count"] = count, ["ename"] = error.Ename, ["evalue"] = error.Evalue,
                 ["traceback"] = new JsonArray(error.Traceback.Select(t => (JsonNode?)t).ToArray()),
             };
+    }
+
+    /// <summary>
+    /// The kernel registers no comm targets, so it closes every comm a front end opens (Jupyter Notebook's widgets
+    /// extension opens one on connect), as the messaging spec asks, instead of leaving it half open.
+    /// </summary>
+    private JsonObject? CloseComm(JupyterMessage request)
+    {
+        channels.Publish("comm_close", new JsonObject { ["comm_id"] = request.Content["comm_id"]?.GetValue<string>(), ["data"] = new JsonObject() }, request);
+        return null;
+    }
+
+    private JsonObject? Ignored(JupyterMessage request)
+    {
+        log.WriteLine($"NotebookRunner kernel: ignored {request.Type}");
+        return null;
     }
 
     private JsonObject History(JupyterMessage request)
