@@ -61,7 +61,8 @@ public sealed class ExecutionSession
             var script = _state.Script.ContinueWith(code, options);
             Compile(script);
             compileSeconds = clock.Elapsed.TotalSeconds;
-            NativeAssets.WaitForBackgroundLoads();
+            // A cell with nothing to run (the rest of a `#r` cell) does not wait for natives still loading.
+            if (!string.IsNullOrWhiteSpace(code)) NativeAssets.WaitForBackgroundLoads();
             _state = script.RunFromAsync(_state).GetAwaiter().GetResult();
             var hasValue = HasReturnValue(_state.Script);
             return new CellOutcome(hasValue, _state.ReturnValue, null) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds - compileSeconds };
