@@ -43,6 +43,9 @@ public sealed class ExecutionSession
 
     public ScriptState<object>? State => _state;
 
+    /// <summary>The options cells compile with (references, imports, resolvers, debug information).</summary>
+    public ScriptOptions Options => _options;
+
     /// <summary>The file name a cell's code compiles under; tracebacks show it with the cell's own line numbers.</summary>
     public string CellPath(int cellNumber) => Path.Combine(_notebookDirectory, $"{_notebookFileName}.cell{cellNumber}.csx");
 

@@ -97,6 +97,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         finally
         {
             channels.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
+            _session.StartWarmUp();
         }
     }
 

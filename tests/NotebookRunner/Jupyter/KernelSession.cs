@@ -33,6 +33,18 @@ public sealed class KernelSession
         _firstSubmission = Task.Run(() => _session.Run("", ++_submissions));
     }
 
+    private int _warmUpStarted;
+
+    /// <summary>
+    /// Starts compiling a throwaway script in the background (<see cref="CompilerWarmUp"/>), once. The kernel calls it
+    /// after answering the front end's first request, so the warm-up does not delay that answer.
+    /// </summary>
+    public void StartWarmUp()
+    {
+        if (Interlocked.Exchange(ref _warmUpStarted, 1) == 0)
+            Task.Run(() => CompilerWarmUp.Compile(_session.Options));
+    }
+
     /// <summary>The script state for completion and inspection (an empty first submission if no cell ran yet).</summary>
     public Microsoft.CodeAnalysis.Scripting.ScriptState<object> State
     {
