@@ -165,6 +165,15 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
     }
 
     [Fact]
+    public void what_the_kernel_compiles_to_warm_up_is_not_visible_to_cells()
+    {
+        var (result, _) = jupyter.Scenario("warm_up");
+
+        Assert.Equal("error", (string?)result["seen"]!["status"]);
+        Assert.Contains("CS0246", (string?)result["seen"]!["evalue"]);
+    }
+
+    [Fact]
     public void a_comm_opened_for_a_target_the_kernel_lacks_is_closed_and_the_kernel_goes_on()
     {
         var (result, _) = jupyter.Scenario("comm_open");

@@ -1,7 +1,7 @@
 """Drives an installed kernel through one scenario with jupyter_client, as a front end would; prints a JSON result.
 
 usage: kernel_scenarios.py SCENARIO KERNEL_STDERR_FILE [KERNEL_NAME]
-Scenarios: kernel_info, outputs, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history, comm_open.
+Scenarios: kernel_info, outputs, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history, comm_open, warm_up.
 """
 import json
 import os
@@ -162,6 +162,12 @@ try:
                 closed = reply["content"]
         content, _ = execute(client, "1 + 1")
         result = {"comm_close": closed, "after": content["status"]}
+
+    elif scenario == "warm_up":
+        # The kernel compiles a throwaway script after its first answer; give it time to finish, then look for its names.
+        time.sleep(3)
+        seen, _ = execute(client, "new Point(1, 2)")
+        result = {"seen": seen}
 
     else:
         raise SystemExit(f"unknown scenario {scenario}")
