@@ -72,9 +72,7 @@ public static class CellOutputs
         lock (Gate)
         {
             shown.Notebook = _notebook;
-            CloseStream();
-            _current.Add(output);
-            Listener?.OutputAdded(output, shown.DisplayId);
+            Add(output, shown.DisplayId);
         }
         return shown;
     }
@@ -144,11 +142,11 @@ public static class CellOutputs
         }
     }
 
-    private static void Add(JsonObject output)
+    private static void Add(JsonObject output, string? displayId = null)
     {
         CloseStream();
         _current.Add(output);
-        Listener?.OutputAdded(output, null);
+        Listener?.OutputAdded(output, displayId);
     }
 
     private static void CloseStream()

@@ -19,7 +19,7 @@ public static class TorchSharpNativeLoader
     private static string? _loadedLibTorchSharp;
     private static Task? _loading;
 
-    /// <summary>The libLibTorchSharp.so that was loaded, or null when none was.</summary>
+    /// <summary>The libLibTorchSharp.so chosen for loading (loaded once <see cref="WaitForLoads"/> returns), or null when none was.</summary>
     public static string? LoadedLibTorchSharp => _loadedLibTorchSharp;
 
     /// <summary>Does nothing when the libraries hold no libLibTorchSharp.so or TorchSharp is already loaded.</summary>
