@@ -20,7 +20,7 @@ COMMAND = "/usr/bin/python3 data/make_regression_reference.py"
 
 # Each case names what it exercises. Every call passes coef=True; effective_rank and n_targets stay at their defaults.
 CASES = [
-    ("notebook-03", "notebook 03's call (the source's), 100 standard normals so no cached Gaussian is left over",
+    ("notebook-05", "notebook 05's call (the source's), 100 standard normals so no cached Gaussian is left over",
      dict(n_samples=100, n_features=1, noise=20, random_state=1)),
     ("sklearn-defaults", "every default: 100 x 100, 10 informative features, no noise, shuffled",
      dict(random_state=0)),

@@ -310,7 +310,7 @@ string FormatTensor(Tensor t) => PyTorchPrint.Format(t);
 Formatter.Register(typeof(Tensor), (object o, System.IO.TextWriter writer) => writer.Write(FormatTensor((Tensor)o)), "text/plain");
 Formatter.SetPreferredMimeTypesFor(typeof(Tensor), "text/plain");
 
-// ---- Taught in notebook 04 (linear regression from scratch); kept identical to its //@save cells. ----
+// ---- Taught in notebook 03 (linear regression from scratch); kept identical to its //@save cells. ----
 
 (Tensor X, Tensor y) SyntheticData(Tensor w, double b, long numExamples)
 {
@@ -359,7 +359,7 @@ void Sgd(IEnumerable<Tensor> parameters, double lr, int batchSize)
     }
 }
 
-// ---- sklearn.datasets.make_regression, number for number (used by notebook 03). ----
+// ---- sklearn.datasets.make_regression, number for number (used by notebook 05). ----
 
 // NumPy's legacy generator, np.random.RandomState(seed): MT19937 and the legacy algorithms of the draws
 // make_regression makes, so the same seed gives the same doubles as NumPy.

@@ -3,7 +3,7 @@ using TorchSharp;
 
 namespace Benchmarks;
 
-/// <summary>Peak RSS of notebook 01's loop at 10k and 100k steps, with and without a dispose scope per step; each case in its own child process.</summary>
+/// <summary>Peak RSS of notebook 02's loop at 10k and 100k steps, with and without a dispose scope per step; each case in its own child process.</summary>
 public static class MemoryProbe
 {
     public static string Table()
@@ -25,7 +25,7 @@ public static class MemoryProbe
         return (double.Parse(fields[0]) / (1024 * 1024), double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Runs 01's loop (as its training cell writes it, minus printing) and prints the process's peak working set in bytes and the loop's seconds.</summary>
+    /// <summary>Runs 02's loop (as its training cell writes it, minus printing) and prints the process's peak working set in bytes and the loop's seconds.</summary>
     public static void RunChild(int steps, bool scoped)
     {
         TorchNatives.Load();

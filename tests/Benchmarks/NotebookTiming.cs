@@ -48,13 +48,13 @@ public sealed record NotebookTiming(int Steps, double TrainingSeconds, double Co
         var s => (string)s!,
     };
 
-    /// <summary>Steps the training loop makes with the notebook's default parameters (04 counts minibatches of its 1000 examples).</summary>
+    /// <summary>Steps the training loop makes with the notebook's default parameters (03 counts minibatches of its 1000 examples).</summary>
     static int StepsOf(string notebook, string parametersSource)
     {
         int Int(string name) => int.Parse(Regex.Match(parametersSource, $@"\b{name}\s*=\s*(\d+)").Groups[1].Value);
         return notebook[..2] switch
         {
-            "04" => Int("epochs") * (int)Math.Ceiling(1000.0 / Int("batchSize")),
+            "03" => Int("epochs") * (int)Math.Ceiling(1000.0 / Int("batchSize")),
             _ => Int("epochs"),
         };
     }

@@ -6,7 +6,7 @@ using TorchSharp;
 namespace Benchmarks;
 
 /// <summary>
-/// Where a step's time goes: notebook 01's step split into pieces, each timed in compiled C# (in this process, so
+/// Where a step's time goes: notebook 02's step split into pieces, each timed in compiled C# (in this process, so
 /// no notebook cell around it) and in PyTorch (pytorch_ops.py, the same rows line for line), in microseconds.
 /// The two sides alternate for a few rounds and each row keeps its median, so a noisy spell hits both.
 /// </summary>
@@ -26,7 +26,7 @@ public static class OpCosts
             if (withPython) python.Add(PythonCosts(repoRoot));
         }
         var table = new StringBuilder();
-        table.AppendLine("| piece of 01's step | C# µs | PyTorch µs | C# − PyTorch µs |");
+        table.AppendLine("| piece of 02's step | C# µs | PyTorch µs | C# − PyTorch µs |");
         table.AppendLine("|---|---:|---:|---:|");
         foreach (var name in csharp[0].Select(r => r.Name))
         {

@@ -13,13 +13,13 @@ if (args.Length == 3 && args[0] == "memory-child")
 }
 if (args.Length == 1 && args[0] == "memory")
 {
-    WriteArtifact("benchmarks-memory.md", "Memory: peak RSS of notebook 01's loop", MemoryProbe.Table());
+    WriteArtifact("benchmarks-memory.md", "Memory: peak RSS of notebook 02's loop", MemoryProbe.Table());
     return 0;
 }
 if (args.Length == 1 && args[0] == "ops")
 {
     var hasPython = PythonOrSayWhyNot();
-    WriteArtifact("benchmarks-ops.md", "Where a step's time goes: notebook 01's step, piece by piece",
+    WriteArtifact("benchmarks-ops.md", "Where a step's time goes: notebook 02's step, piece by piece",
         $"Compiled C# (Release, no notebook cell) against PyTorch, µs per call: per round the median of 5 batches of 20000, then the median of {OpCosts.Rounds} alternating rounds; {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n" + OpCosts.Table(FindRepoRoot(), hasPython));
     return 0;
 }

@@ -75,11 +75,11 @@ def autograd_requires_grad():
 
 
 LOOPS = {
-    "01-manual-autograd": manual_autograd,
-    "02-nn-module": nn_module,
-    "03-make-regression": make_regression,
-    "04-linear-regression-from-scratch": from_scratch,
-    "05-autograd-requires-grad": autograd_requires_grad,
+    "02-manual-autograd": manual_autograd,
+    "04-nn-module": nn_module,
+    "05-make-regression": make_regression,
+    "03-linear-regression-from-scratch": from_scratch,
+    "01-autograd-requires-grad": autograd_requires_grad,
 }
 
 if __name__ == "__main__":

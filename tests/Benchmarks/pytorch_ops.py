@@ -1,4 +1,4 @@
-"""What each piece of notebook 01's step costs in PyTorch, in microseconds; prints one JSON object {row: us}.
+"""What each piece of notebook 02's step costs in PyTorch, in microseconds; prints one JSON object {row: us}.
 
 The rows and their code mirror OpCosts.cs line for line (the source tutorial's step, split up).
 Usage: /usr/bin/python3 tests/Benchmarks/pytorch_ops.py

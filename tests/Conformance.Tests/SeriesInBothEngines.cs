@@ -10,8 +10,8 @@ public sealed class SeriesInBothEngines
 {
     public static readonly string[] Stems =
     [
-        "01-manual-autograd", "02-nn-module", "03-make-regression",
-        "04-linear-regression-from-scratch", "05-autograd-requires-grad",
+        "01-autograd-requires-grad", "02-manual-autograd", "03-linear-regression-from-scratch",
+        "04-nn-module", "05-make-regression",
     ];
 
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<EngineCell>>> _kernel = new();

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Notebooks.Tests;
 
-/// Notebook 02 run with a learning rate at which full-batch gradient descent diverges on its data.
+/// Notebook 04 run with a learning rate at which full-batch gradient descent diverges on its data.
 public sealed class DivergingRun
 {
     public RunnerResult Result { get; }
@@ -12,7 +12,7 @@ public sealed class DivergingRun
         var repoRoot = new SeriesRunPaths().RepoRoot;
         var root = RunnerProcess.NewTempDirectory("diverging-run");
         Result = RunnerProcess.Run(
-            ["run", Path.Combine(repoRoot, "notebooks", "02-nn-module.ipynb"), "-p", "lr", "0.1", "-o", Path.Combine(root, "02.ipynb")],
+            ["run", Path.Combine(repoRoot, "notebooks", "04-nn-module.ipynb"), "-p", "lr", "0.1", "-o", Path.Combine(root, "04.ipynb")],
             Path.Combine(root, "report.json"));
     }
 }
@@ -23,7 +23,7 @@ public class DivergenceTests(DivergingRun run) : IClassFixture<DivergingRun>
     public void a_loss_that_becomes_nan_or_infinite_stops_the_run_with_a_nonzero_exit_code()
     {
         Assert.NotEqual(0, run.Result.ExitCode);
-        Assert.Equal("failed", (string?)run.Result.NotebookReport("02-nn-module")?["status"]);
+        Assert.Equal("failed", (string?)run.Result.NotebookReport("04-nn-module")?["status"]);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class DivergenceTests(DivergingRun run) : IClassFixture<DivergingRun>
             .Where(l => !l.StartsWith(' ') && Regex.IsMatch(l, @"the loss is (NaN|infinite) at epoch \d+"))
             .ToList();
         Assert.True(headline.Count == 1, $"expected one line naming the epoch, got {headline.Count}:\n{run.Result.Stderr}");
-        Assert.Contains("02-nn-module.ipynb", headline[0]);
+        Assert.Contains("04-nn-module.ipynb", headline[0]);
         Assert.Contains("lr = 0.1", headline[0]);
     }
 }

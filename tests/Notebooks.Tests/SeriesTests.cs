@@ -8,29 +8,29 @@ public class SeriesTests(SeriesRun run)
     // (notebook, report key) pairs that must equal PyTorch's values for the default seed.
     public static TheoryData<string, string> ReferenceValues => new()
     {
-        { "01-manual-autograd", "inputs" }, { "01-manual-autograd", "targets" },
-        { "01-manual-autograd", "w" }, { "01-manual-autograd", "b" },
-        { "02-nn-module", "X" }, { "02-nn-module", "y" },
-        { "02-nn-module", "model.linear.weight" }, { "02-nn-module", "model.linear.bias" },
-        { "03-make-regression", "X" }, { "03-make-regression", "y" },
-        { "03-make-regression", "model.weight" }, { "03-make-regression", "model.bias" },
-        { "04-linear-regression-from-scratch", "features" }, { "04-linear-regression-from-scratch", "labels" },
-        { "05-autograd-requires-grad", "a" }, { "05-autograd-requires-grad", "c" }, { "05-autograd-requires-grad", "o" },
-        { "05-autograd-requires-grad", "inputs" }, { "05-autograd-requires-grad", "targets" },
-        { "05-autograd-requires-grad", "w" }, { "05-autograd-requires-grad", "b" },
+        { "02-manual-autograd", "inputs" }, { "02-manual-autograd", "targets" },
+        { "02-manual-autograd", "w" }, { "02-manual-autograd", "b" },
+        { "04-nn-module", "X" }, { "04-nn-module", "y" },
+        { "04-nn-module", "model.linear.weight" }, { "04-nn-module", "model.linear.bias" },
+        { "05-make-regression", "X" }, { "05-make-regression", "y" },
+        { "05-make-regression", "model.weight" }, { "05-make-regression", "model.bias" },
+        { "03-linear-regression-from-scratch", "features" }, { "03-linear-regression-from-scratch", "labels" },
+        { "01-autograd-requires-grad", "a" }, { "01-autograd-requires-grad", "c" }, { "01-autograd-requires-grad", "o" },
+        { "01-autograd-requires-grad", "inputs" }, { "01-autograd-requires-grad", "targets" },
+        { "01-autograd-requires-grad", "w" }, { "01-autograd-requires-grad", "b" },
     };
 
     // (notebook, report key, true value, tolerance): what training should recover.
     public static TheoryData<string, string, double[], double> Truths => new()
     {
-        { "01-manual-autograd", "w", [1.1, 2.2, 3.3], 0.2 },
-        { "01-manual-autograd", "b", [4.4], 0.2 },
-        { "02-nn-module", "model.linear.weight", [3.0], 0.3 },
-        { "02-nn-module", "model.linear.bias", [10.0], 1.0 },
-        { "04-linear-regression-from-scratch", "w", [2.0, -3.4], 0.01 },
-        { "04-linear-regression-from-scratch", "b", [4.2], 0.01 },
-        { "05-autograd-requires-grad", "w", [3.0], 0.1 },
-        { "05-autograd-requires-grad", "b", [0.8], 0.1 },
+        { "02-manual-autograd", "w", [1.1, 2.2, 3.3], 0.2 },
+        { "02-manual-autograd", "b", [4.4], 0.2 },
+        { "04-nn-module", "model.linear.weight", [3.0], 0.3 },
+        { "04-nn-module", "model.linear.bias", [10.0], 1.0 },
+        { "03-linear-regression-from-scratch", "w", [2.0, -3.4], 0.01 },
+        { "03-linear-regression-from-scratch", "b", [4.2], 0.01 },
+        { "01-autograd-requires-grad", "w", [3.0], 0.1 },
+        { "01-autograd-requires-grad", "b", [0.8], 0.1 },
     };
 
     [Theory, MemberData(nameof(Notebooks))]
