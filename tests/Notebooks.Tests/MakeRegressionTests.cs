@@ -11,7 +11,7 @@ public class MakeRegressionTests
     private const double Tolerance = 1e-12;
     private const string Fixture = "make-regression.ipynb";
 
-    private static readonly string RepoRoot = new SeriesRunPaths().RepoRoot;
+    private static readonly string RepoRoot = Repository.Root;
 
     private static JsonArray ReferenceCases() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, "data", "reference", "make_regression.json")))!["cases"]!.AsArray();
