@@ -1,4 +1,3 @@
-using Notebooks.Tests;
 using System.Text.RegularExpressions;
 
 namespace Conformance.Tests;

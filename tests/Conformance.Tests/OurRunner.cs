@@ -13,8 +13,8 @@ public static class OurRunner
             args.AddRange(notebookPaths);
             args.AddRange(["-o", output]);
             var folders = PrivateEngineFolders.Shared;
-            var result = ChildProcess.Start("dotnet", RepositoryFiles.Root, args, start => folders.Apply(start, privateHome: false))
-                .WaitForExit(TimeSpan.FromMinutes(20));
+            var result = ChildProcess.Run("dotnet", args, Repository.Root, TimeSpan.FromMinutes(20),
+                configure: start => folders.Apply(start, privateHome: false));
             return notebookPaths.ToDictionary(
                 p => Path.GetFileNameWithoutExtension(p),
                 p =>

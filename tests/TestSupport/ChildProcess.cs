@@ -4,8 +4,13 @@ using System.Text;
 
 namespace TestSupport;
 
-/// <summary>How a child process ended: its exit code, everything it printed, and how long it ran.</summary>
-public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
+/// <summary>How a child process ended: its exit code, everything it printed, and its wall time from start to exit.</summary>
+public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed)
+{
+    /// <summary>This result when the exit code is 0; otherwise throws with <paramref name="what"/> and everything it printed.</summary>
+    public ProcessResult EnsureSucceeded(string what) =>
+        ExitCode == 0 ? this : throw new InvalidOperationException($"{what}: exit code {ExitCode}\n{Stdout}{Stderr}");
+}
 
 /// <summary>
 /// A real child process whose output is read as it comes (so a full pipe never blocks it) and whose wait is always
@@ -23,10 +28,10 @@ public sealed class ChildProcess : IDisposable
     private readonly Task _stderrPump;
     private readonly Stopwatch _clock;
 
-    private ChildProcess(Process process, Action<string>? onStdoutLine)
+    private ChildProcess(Process process, Stopwatch clock, Action<string>? onStdoutLine)
     {
         _process = process;
-        _clock = Stopwatch.StartNew();
+        _clock = clock;
         _stdoutPump = Pump(process.StandardOutput, _stdout, onStdoutLine);
         _stderrPump = Pump(process.StandardError, _stderr, null);
     }
@@ -72,6 +77,7 @@ public sealed class ChildProcess : IDisposable
         configure?.Invoke(start);
         var command = string.Join(' ', start.ArgumentList.Prepend(start.FileName));
         Process process;
+        var clock = Stopwatch.StartNew();
         try
         {
             process = Process.Start(start) ?? throw new InvalidOperationException($"{command}: no process was started");
@@ -80,7 +86,7 @@ public sealed class ChildProcess : IDisposable
         {
             throw new InvalidOperationException($"{command}: cannot start {start.FileName} ({e.Message}); is it installed?", e);
         }
-        return new ChildProcess(process, onStdoutLine) { Command = command };
+        return new ChildProcess(process, clock, onStdoutLine) { Command = command };
     }
 
     /// <summary>
