@@ -36,7 +36,7 @@ public static class MicrosoftKernel
         {
             number++;
             if ((string?)cell!["cell_type"] != "code") continue;
-            var source = cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+            var source = NotebookText.Of(cell["source"]);
             if (string.IsNullOrWhiteSpace(source)) continue;
             cells.Add(new EngineCell(number, source, Submit(kernel, events, $"cell{number}", source)));
         }

@@ -41,19 +41,16 @@ public static class OurRunner
         {
             number++;
             if ((string?)cell!["cell_type"] != "code") continue;
-            var source = Text(cell["source"]);
+            var source = NotebookText.Of(cell["source"]);
             if (string.IsNullOrWhiteSpace(source)) continue;
             var outputs = cell["outputs"]!.AsArray().Select(o => (string?)o!["output_type"] switch
             {
-                "stream" => EngineOutput.Stream((string)o["name"]!, Text(o["text"])),
+                "stream" => EngineOutput.Stream((string)o["name"]!, NotebookText.Of(o["text"])),
                 "error" => EngineOutput.Error($"{(string?)o["ename"]}: {(string?)o["evalue"]}"),
-                var kind => EngineOutput.Rich(kind!, o["data"]!.AsObject().ToDictionary(d => d.Key, d => Text(d.Value))),
+                var kind => EngineOutput.Rich(kind!, o["data"]!.AsObject().ToDictionary(d => d.Key, d => NotebookText.Of(d.Value))),
             }).ToList();
             cells.Add(new EngineCell(number, source, outputs));
         }
         return cells;
     }
-
-    private static string Text(JsonNode? node) =>
-        node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
 }

@@ -45,12 +45,8 @@ public static class RunnerProcess
     }
 
     public static string CellSource(JsonNode cell) =>
-        cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+        NotebookText.Of(cell["source"]);
 
     public static string OutputText(JsonNode cell) =>
-        string.Concat(cell["outputs"]?.AsArray().Select(o =>
-        {
-            var node = o?["text"] ?? o?["data"]?["text/plain"];
-            return node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
-        }) ?? []);
+        string.Concat(cell["outputs"]?.AsArray().Select(o => NotebookText.Of(o?["text"] ?? o?["data"]?["text/plain"])) ?? []);
 }
