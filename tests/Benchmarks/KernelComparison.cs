@@ -69,14 +69,7 @@ public static class KernelComparison
     private static void Run(string file, IEnumerable<string> args, string workingDirectory, Dictionary<string, string> environment,
         string what, bool mustSucceed = true)
     {
-        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) psi.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment) psi.Environment[name] = value;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0 && mustSucceed)
-            throw new InvalidOperationException($"{what}: exit code {process.ExitCode}\n{stdout.Result}{stderr.Result}");
+        var result = ChildProcess.Run(file, args, workingDirectory, Runner.Limit, environment);
+        if (mustSucceed) result.EnsureSucceeded(what);
     }
 }

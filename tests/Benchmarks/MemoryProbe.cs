@@ -19,7 +19,8 @@ public static class MemoryProbe
 
     static (double PeakMB, double Seconds) Child(int steps, bool scoped)
     {
-        var output = ChildProcess.Run("dotnet", [typeof(MemoryProbe).Assembly.Location, "memory-child", steps.ToString(), scoped ? "scoped" : "unscoped"])
+        var output = ChildProcess.Run("dotnet", [typeof(MemoryProbe).Assembly.Location, "memory-child", steps.ToString(), scoped ? "scoped" : "unscoped"],
+                Environment.CurrentDirectory, Runner.Limit)
             .EnsureSucceeded("memory child").Stdout;
         var fields = output.Trim().Split('\n').Last().Split(' ');
         return (double.Parse(fields[0]) / (1024 * 1024), double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture));

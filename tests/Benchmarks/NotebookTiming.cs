@@ -42,11 +42,7 @@ public sealed record NotebookTiming(int Steps, double TrainingSeconds, double Co
     static string[] Tags(JsonNode cell) =>
         cell["metadata"]?["tags"]?.AsArray().Select(t => (string)t!).ToArray() ?? [];
 
-    static string Source(JsonNode cell) => cell["source"] switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => (string)l!)),
-        var s => (string)s!,
-    };
+    static string Source(JsonNode cell) => NotebookText.Of(cell["source"]);
 
     /// <summary>Steps the training loop makes with the notebook's default parameters (03 counts minibatches of its 1000 examples).</summary>
     static int StepsOf(string notebook, string parametersSource)

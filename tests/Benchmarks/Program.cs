@@ -112,11 +112,4 @@ static void WriteArtifact(string fileName, string title, string table)
     Console.Error.WriteLine($"wrote {path}");
 }
 
-static string FindRepoRoot()
-{
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "LinearRegressionSeries.slnx"))) return dir.FullName;
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "LinearRegressionSeries.slnx"))) return dir.FullName;
-    throw new InvalidOperationException("run from inside the repository (LinearRegressionSeries.slnx not found)");
-}
+static string FindRepoRoot() => TestSupport.Repository.Root;

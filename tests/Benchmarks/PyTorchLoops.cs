@@ -9,8 +9,14 @@ public static class PyTorchLoops
 
     public static bool Available(out string problem)
     {
-        var check = ChildProcess.Run(Python, ["-c", "import torch, sklearn"]);
-        problem = check.ExitCode == 0 ? "" : $"{Python} cannot import torch and sklearn ({check.Stderr.Trim().Split('\n').LastOrDefault()}); install them with: sudo apt-get install python3-torch python3-sklearn";
+        const string install = "install them with: sudo apt-get install python3-torch python3-sklearn";
+        if (!File.Exists(Python))
+        {
+            problem = $"{Python} is missing; {install}";
+            return false;
+        }
+        var check = ChildProcess.Run(Python, ["-c", "import torch, sklearn"], Environment.CurrentDirectory, Runner.Limit);
+        problem = check.ExitCode == 0 ? "" : $"{Python} cannot import torch and sklearn ({check.Stderr.Trim().Split('\n').LastOrDefault()}); {install}";
         return check.ExitCode == 0;
     }
 
@@ -18,7 +24,7 @@ public static class PyTorchLoops
     public static double Run(string repoRoot, string notebookStem)
     {
         var script = Path.Combine(repoRoot, "tests/Benchmarks/pytorch_loops.py");
-        var stdout = ChildProcess.Run(Python, [script, notebookStem]).EnsureSucceeded($"{script} {notebookStem}").Stdout;
+        var stdout = ChildProcess.Run(Python, [script, notebookStem], repoRoot, Runner.Limit).EnsureSucceeded($"{script} {notebookStem}").Stdout;
         var loop = JsonNode.Parse(stdout)![notebookStem]!;
         return (double)loop["steps"]! / (double)loop["seconds"]!;
     }

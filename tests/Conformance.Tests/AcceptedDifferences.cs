@@ -1,4 +1,3 @@
-using Notebooks.Tests;
 using System.Text.RegularExpressions;
 
 namespace Conformance.Tests;
@@ -15,7 +14,7 @@ namespace Conformance.Tests;
 /// No warning is accepted: the notebooks build tensors with `torch.from_array`, because `torch.tensor` makes
 /// Microsoft's kernel print CS1701 (TorchSharp 0.107.0 references System.Runtime.Numerics 8.0.0.0 for its
 /// Complex overloads, the kernel compiles against 10.0.0.0, and it has no NoWarn; see ConformanceCheckTests).
-/// Numbers in text are compared with the stored-output test's stated tolerance (<c>Notebooks.Tests.NumericText</c>), everything else exactly.
+/// Numbers in text are compared with the stored-output test's stated tolerance (<see cref="NumericText"/>), everything else exactly.
 /// </summary>
 public static partial class AcceptedDifferences
 {

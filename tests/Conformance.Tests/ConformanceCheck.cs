@@ -1,4 +1,3 @@
-using Notebooks.Tests;
 namespace Conformance.Tests;
 
 /// <summary>What the conformance tests assert about a notebook's cells, as lists of problems (empty when it conforms).</summary>

@@ -1,4 +1,3 @@
-using Notebooks.Tests;
 namespace Conformance.Tests;
 
 /// <summary>The checks above fail for a notebook that warns or fails in Microsoft's kernel (fixture notebooks).</summary>

@@ -17,17 +17,17 @@ public static class MicrosoftKernel
     {
         var folders = PrivateEngineFolders.Shared;
         var events = new BlockingCollection<JsonElement>();
-        using var kernel = ChildProcess.Start("dotnet", RepositoryFiles.Root,
-            [KernelProgram.Path, "stdio", "--working-dir", Path.GetDirectoryName(Path.GetFullPath(notebookPath))!],
-            start => folders.Apply(start, privateHome: true),
-            line =>
+        using var kernel = ChildProcess.Start("dotnet",
+            [KernelProgram.Path, "stdio", "--working-dir", Path.GetDirectoryName(Path.GetFullPath(notebookPath))!], Repository.Root,
+            configure: start => folders.Apply(start, privateHome: true),
+            onStdoutLine: line =>
             {
                 // The kernel writes a banner before its JSON lines.
                 if (!line.StartsWith('{')) return;
                 using var json = JsonDocument.Parse(line);
                 if (json.RootElement.TryGetProperty("eventType", out _)) events.Add(json.RootElement.Clone());
             },
-            redirectStdin: true);
+            writableStdin: true);
 
         var notebook = JsonNode.Parse(File.ReadAllText(notebookPath))!;
         var cells = new List<EngineCell>();
@@ -36,7 +36,7 @@ public static class MicrosoftKernel
         {
             number++;
             if ((string?)cell!["cell_type"] != "code") continue;
-            var source = cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+            var source = NotebookText.Of(cell["source"]);
             if (string.IsNullOrWhiteSpace(source)) continue;
             cells.Add(new EngineCell(number, source, Submit(kernel, events, $"cell{number}", source)));
         }
@@ -94,7 +94,7 @@ public static class KernelProgram
         var tool = System.IO.Path.Combine(packages, "microsoft.dotnet-interactive", RepositoryFiles.KernelVersion, "tools");
         if (!Directory.Exists(tool))
         {
-            var restore = ChildProcess.Start("dotnet", RepositoryFiles.Root, ["tool", "restore"]).WaitForExit(TimeSpan.FromMinutes(5));
+            var restore = ChildProcess.Run("dotnet", ["tool", "restore"], Repository.Root, TimeSpan.FromMinutes(5));
             if (restore.ExitCode != 0) throw new InvalidOperationException($"`dotnet tool restore` failed:\n{restore.Stdout}{restore.Stderr}");
         }
         return Directory.EnumerateFiles(tool, "Microsoft.DotNet.Interactive.App.dll", SearchOption.AllDirectories).FirstOrDefault()

@@ -13,8 +13,8 @@ public static class OurRunner
             args.AddRange(notebookPaths);
             args.AddRange(["-o", output]);
             var folders = PrivateEngineFolders.Shared;
-            var result = ChildProcess.Start("dotnet", RepositoryFiles.Root, args, start => folders.Apply(start, privateHome: false))
-                .WaitForExit(TimeSpan.FromMinutes(20));
+            var result = ChildProcess.Run("dotnet", args, Repository.Root, TimeSpan.FromMinutes(20),
+                configure: start => folders.Apply(start, privateHome: false));
             return notebookPaths.ToDictionary(
                 p => Path.GetFileNameWithoutExtension(p),
                 p =>
@@ -41,19 +41,16 @@ public static class OurRunner
         {
             number++;
             if ((string?)cell!["cell_type"] != "code") continue;
-            var source = Text(cell["source"]);
+            var source = NotebookText.Of(cell["source"]);
             if (string.IsNullOrWhiteSpace(source)) continue;
             var outputs = cell["outputs"]!.AsArray().Select(o => (string?)o!["output_type"] switch
             {
-                "stream" => EngineOutput.Stream((string)o["name"]!, Text(o["text"])),
+                "stream" => EngineOutput.Stream((string)o["name"]!, NotebookText.Of(o["text"])),
                 "error" => EngineOutput.Error($"{(string?)o["ename"]}: {(string?)o["evalue"]}"),
-                var kind => EngineOutput.Rich(kind!, o["data"]!.AsObject().ToDictionary(d => d.Key, d => Text(d.Value))),
+                var kind => EngineOutput.Rich(kind!, o["data"]!.AsObject().ToDictionary(d => d.Key, d => NotebookText.Of(d.Value))),
             }).ToList();
             cells.Add(new EngineCell(number, source, outputs));
         }
         return cells;
     }
-
-    private static string Text(JsonNode? node) =>
-        node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
 }

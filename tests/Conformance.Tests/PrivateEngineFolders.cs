@@ -47,9 +47,8 @@ public sealed class PrivateEngineFolders
         foreach (var dir in new[] { folders.Packages, folders.HttpCache, folders.Home, folders.RunnerCache })
             Directory.CreateDirectory(dir);
         // With the kernel's private HOME too, so the doctor sees what the kernel will (its ~/.packagemanagement).
-        var doctor = ChildProcess.Start("dotnet", RepositoryFiles.Root, [Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "doctor", "--fix"],
-            start => folders.Apply(start, privateHome: true));
-        var result = doctor.WaitForExit(TimeSpan.FromMinutes(10));
+        var result = ChildProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "doctor", "--fix"],
+            Repository.Root, TimeSpan.FromMinutes(10), configure: start => folders.Apply(start, privateHome: true));
         folders.DoctorOutput = result.Stdout + result.Stderr;
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"`doctor --fix` on the private packages folder {folders.Packages} failed:\n{folders.DoctorOutput}");

@@ -42,7 +42,7 @@ public static partial class CellOutputs
 
     // Plotly's HTML names its <div> with a fresh GUID on every run, in `run` as in the kernel.
     private static string Text(JsonNode? node) =>
-        Guid().Replace(node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "", "GUID");
+        Guid().Replace(NotebookText.Of(node), "GUID");
 
     [GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Guid();

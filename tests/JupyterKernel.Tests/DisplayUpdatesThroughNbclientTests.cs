@@ -7,7 +7,7 @@ public class DisplayUpdatesThroughNbclientTests(PrivateJupyter jupyter)
     [Fact]
     public void a_notebook_updating_its_displays_saves_the_same_outputs_through_nbclient_as_through_run()
     {
-        var notebook = Path.Combine(jupyter.RepoRoot, "tests", "JupyterKernel.Tests", "Fixtures", "display-updates.ipynb");
+        var notebook = Repository.Path("tests", "JupyterKernel.Tests", "Fixtures", "display-updates.ipynb");
         var fromRun = Path.Combine(jupyter.Root, "display-updates.run.ipynb");
         var fromKernel = Path.Combine(jupyter.Root, "display-updates.kernel.ipynb");
 

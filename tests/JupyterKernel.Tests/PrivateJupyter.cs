@@ -12,9 +12,6 @@ public sealed class PrivateJupyter : IDisposable
 
     public PrivateJupyter()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "global.json"))) dir = dir.Parent;
-        RepoRoot = dir?.FullName ?? throw new InvalidOperationException("repository root (global.json) not found");
         Root = Path.Combine(Path.GetTempPath(), "jupyter-kernel-tests", Guid.NewGuid().ToString("N"));
         DataDir = Path.Combine(Root, "jupyter-data");
         Directory.CreateDirectory(DataDir);
@@ -22,24 +19,23 @@ public sealed class PrivateJupyter : IDisposable
         if (installed.ExitCode != 0) throw new InvalidOperationException($"kernel install failed: {installed.Stderr}");
     }
 
-    public string RepoRoot { get; }
     public string Root { get; }
     public string DataDir { get; }
 
     /// <summary>Debian's interpreter first: python3-jupyter-client and python3-nbclient install there.</summary>
     public static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
     {
         ["JUPYTER_DATA_DIR"] = DataDir,
         ["PYTHONUNBUFFERED"] = "1",
     };
 
     public ProcessResult Runner(params string[] args) =>
-        ChildProcess.Run("dotnet", args.Prepend(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll")), Root, Environment, ClientLimit);
+        ChildProcess.Run("dotnet", args.Prepend(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll")), Root, ClientLimit, Environment);
 
     public ProcessResult Client(string script, string workingDirectory, params string[] args) =>
-        ChildProcess.Run(Python, args.Prepend(Path.Combine(AppContext.BaseDirectory, "clients", script)), workingDirectory, Environment, ClientLimit);
+        ChildProcess.Run(Python, args.Prepend(Path.Combine(AppContext.BaseDirectory, "clients", script)), workingDirectory, ClientLimit, Environment);
 
     /// <summary>Runs one scenario of kernel_scenarios.py in a fresh folder; returns its JSON result and the kernel's stderr.</summary>
     public (JsonObject Result, string KernelStderr) Scenario(string name)

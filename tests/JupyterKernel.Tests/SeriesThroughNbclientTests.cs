@@ -4,18 +4,12 @@ namespace JupyterKernel.Tests;
 [Collection("jupyter")]
 public class SeriesThroughNbclientTests(PrivateJupyter jupyter)
 {
-    public static TheoryData<string> Notebooks()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "global.json"))) dir = dir.Parent;
-        return new TheoryData<string>(Directory.GetFiles(Path.Combine(dir!.FullName, "notebooks"), "*.ipynb")
-            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
-    }
+    public static TheoryData<string> Notebooks() => new(Repository.Notebooks().Select(Path.GetFileNameWithoutExtension)!);
 
     [Theory, MemberData(nameof(Notebooks))]
     public void nbclient_on_our_kernel_runs_the_notebook_without_error_and_shows_the_outputs_of_run(string stem)
     {
-        var notebook = Path.Combine(jupyter.RepoRoot, "notebooks", stem + ".ipynb");
+        var notebook = Repository.Path("notebooks", stem + ".ipynb");
         var fromRun = Path.Combine(jupyter.Root, stem + ".run.ipynb");
         var fromKernel = Path.Combine(jupyter.Root, stem + ".kernel.ipynb");
 

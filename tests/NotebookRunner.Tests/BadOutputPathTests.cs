@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NotebookRunner.Tests;
 
 /// <summary>An output that cannot be written is one line and exit 2 before any cell runs, never a stack trace after.</summary>
@@ -64,13 +62,6 @@ public class BadOutputPathTests
         Assert.False(File.Exists(Path.Combine(fixture.Dir, "ran.txt")));
     }
 
-    static RunResult Run(string workingDirectory, string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file, args) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new RunResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    static ProcessResult Run(string workingDirectory, string file, params string[] args) =>
+        ChildProcess.Run(file, args, workingDirectory, TimeSpan.FromMinutes(5));
 }

@@ -13,8 +13,7 @@ public class DisplayAndLoadTests
         var output = Assert.Single(fixture.ReadOutput()["cells"]![0]!["outputs"]!.AsArray())!;
         Assert.Equal("display_data", (string)output["output_type"]!);
         var html = output["data"]!["text/html"]!;
-        Assert.Equal("<b>bold</b>", html is System.Text.Json.Nodes.JsonArray lines
-            ? string.Concat(lines.Select(l => (string)l!)) : (string)html!);
+        Assert.Equal("<b>bold</b>", NotebookText.Of(html));
     }
 
     [Fact]

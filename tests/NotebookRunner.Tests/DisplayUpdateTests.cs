@@ -16,7 +16,7 @@ public class DisplayUpdateTests
         var outputs = Outputs(fixture, 0);
         Assert.Equal(["display_data", "stream"], outputs.Select(o => (string?)o["output_type"]));
         Assert.Equal("done", PlainText(outputs[0]));
-        Assert.Equal("working\n", Text(outputs[1]["text"]));
+        Assert.Equal("working\n", NotebookText.Of(outputs[1]["text"]));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public class DisplayUpdateTests
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal("done", PlainText(Assert.Single(Outputs(fixture, 0))));
-        Assert.Equal("working\n", Text(Assert.Single(Outputs(fixture, 1))["text"]));
+        Assert.Equal("working\n", NotebookText.Of(Assert.Single(Outputs(fixture, 1))["text"]));
         Assert.Empty(Outputs(fixture, 2));
     }
 
@@ -48,8 +48,5 @@ public class DisplayUpdateTests
     private static List<JsonNode> Outputs(FixtureCopy fixture, int cell) =>
         fixture.ReadOutput()["cells"]![cell]!["outputs"]!.AsArray().Select(o => o!).ToList();
 
-    private static string PlainText(JsonNode output) => Text(output["data"]!["text/plain"]);
-
-    private static string Text(JsonNode? node) =>
-        node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
+    private static string PlainText(JsonNode output) => NotebookText.Of(output["data"]!["text/plain"]);
 }

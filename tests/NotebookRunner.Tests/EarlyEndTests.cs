@@ -51,7 +51,7 @@ public class EarlyEndTests
     {
         using var fixture = new FixtureCopy("waits-for-a-signal.ipynb");
         using var runner = RunnerLaunch.Start(fixture.Dir, ["run", fixture.Notebook, "-o", fixture.Output]);
-        RunnerLaunch.WaitForFile(Path.Combine(fixture.Dir, "cell-2-started"), Limit);
+        ChildProcess.WaitForFile(Path.Combine(fixture.Dir, "cell-2-started"), Limit);
 
         runner.Signal(signal);
         var result = runner.WaitForExit(Limit);
@@ -71,7 +71,7 @@ public class EarlyEndTests
         using var feed = new SilentFeed();
         File.WriteAllText(fixture.Notebook, File.ReadAllText(fixture.Notebook).Replace("FEED_URL", feed.Url));
         using var runner = RunnerLaunch.Start(fixture.Dir, ["run", fixture.Notebook, "-o", fixture.Output],
-            environment: new Dictionary<string, string> { ["NOTEBOOK_RUNNER_CACHE"] = Path.Combine(fixture.Dir, "cache") });
+            environment: new Dictionary<string, string?> { ["NOTEBOOK_RUNNER_CACHE"] = Path.Combine(fixture.Dir, "cache") });
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (feed.Connections == 0 && clock.Elapsed < Limit) Thread.Sleep(100);
         Assert.True(feed.Connections > 0, "the restore never reached the feed");

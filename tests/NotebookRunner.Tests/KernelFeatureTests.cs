@@ -16,10 +16,10 @@ public class KernelFeatureTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         var outputs = Outputs(fixture);
         Assert.Equal(["stream", "execute_result", "display_data"], outputs.Select(o => (string)o!["output_type"]!));
-        Assert.Equal("fitting\n", Text(outputs[0]!["text"]));
-        Assert.Equal("fitted", Text(outputs[1]!["data"]!["text/plain"]));
+        Assert.Equal("fitting\n", NotebookText.Of(outputs[0]!["text"]));
+        Assert.Equal("fitted", NotebookText.Of(outputs[1]!["data"]!["text/plain"]));
         // Microsoft's kernel prints e.g. "Wall time: 1151.2668ms" (TimeSpan.TotalMilliseconds, then "ms").
-        Assert.Matches(new Regex(@"^Wall time: \d+([.,]\d+)?ms$"), Text(outputs[2]!["data"]!["text/plain"]));
+        Assert.Matches(new Regex(@"^Wall time: \d+([.,]\d+)?ms$"), NotebookText.Of(outputs[2]!["data"]!["text/plain"]));
         Assert.Single(outputs[2]!["data"]!.AsObject());
     }
 
@@ -33,7 +33,7 @@ public class KernelFeatureTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         var output = Assert.Single(Outputs(fixture))!;
         Assert.Equal("display_data", (string)output["output_type"]!);
-        Assert.Equal("<b>bold</b>", Text(Assert.Single(output["data"]!.AsObject()).Value));
+        Assert.Equal("<b>bold</b>", NotebookText.Of(Assert.Single(output["data"]!.AsObject()).Value));
         Assert.Equal("text/html", output["data"]!.AsObject().Single().Key);
     }
 
@@ -45,7 +45,7 @@ public class KernelFeatureTests
         var result = fixture.Run();
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal(".NET", Text(Assert.Single(Outputs(fixture))!["data"]!["text/plain"]));
+        Assert.Equal(".NET", NotebookText.Of(Assert.Single(Outputs(fixture))!["data"]!["text/plain"]));
     }
 
     [Fact]
@@ -63,7 +63,4 @@ public class KernelFeatureTests
     }
 
     private static JsonArray Outputs(FixtureCopy fixture) => fixture.ReadOutput()["cells"]![0]!["outputs"]!.AsArray();
-
-    private static string Text(JsonNode? node) =>
-        node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
 }

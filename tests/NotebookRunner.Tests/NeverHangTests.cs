@@ -50,7 +50,7 @@ public class NeverHangTests
         File.WriteAllText(fixture.Notebook, notebookText);
 
         var result = RunnerLaunch.Run(fixture.Dir, RunArgs(fixture, "--timeout", "10"), Limit,
-            environment: new Dictionary<string, string> { ["NOTEBOOK_RUNNER_CACHE"] = Path.Combine(fixture.Dir, "cache") });
+            environment: new Dictionary<string, string?> { ["NOTEBOOK_RUNNER_CACHE"] = Path.Combine(fixture.Dir, "cache") });
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"{fixture.Notebook}: cell 1 (#i \"{feed.Url}\"): System.TimeoutException: ", result.FailureLine);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NotebookRunner.Tests;
 
 /// <summary>Nothing the user gave is overwritten: inputs, FIFOs and devices survive every -o and --report.</summary>
@@ -50,7 +48,7 @@ public class OutputSafetyTests
     {
         using var fixture = new FixtureCopy("output-fifo.ipynb");
         var fifo = Path.Combine(fixture.Dir, "notebook.fifo");
-        Process.Start("mkfifo", [fifo]).WaitForExit();
+        Assert.Equal(0, ChildProcess.Run("mkfifo", [fifo], fixture.Dir, TimeSpan.FromSeconds(30)).ExitCode);
         // The reader opens the FIFO the way `cat fifo` would, while the runner writes into it.
         var received = Task.Run(() => File.ReadAllText(fifo));
 
@@ -68,8 +66,7 @@ public class OutputSafetyTests
         using var fixture = new FixtureCopy("output-device.ipynb");
         // A null device of the test's own (major 1, minor 3, as /dev/null), so a regression cannot touch /dev/null.
         var device = Path.Combine(fixture.Dir, "null");
-        var mknod = Process.Start("mknod", [device, "c", "1", "3"])!;
-        mknod.WaitForExit();
+        var mknod = ChildProcess.Run("mknod", [device, "c", "1", "3"], fixture.Dir, TimeSpan.FromSeconds(30));
         Assert.True(mknod.ExitCode == 0, "mknod failed: creating a device node needs root (the test suite runs as root, see tests/test.sh)");
 
         var result = RunnerProcess.Run(fixture.Dir, "run", fixture.Notebook, "-o", device);
@@ -101,9 +98,7 @@ public class OutputSafetyTests
 
     static string FileType(string path)
     {
-        var ls = Process.Start(new ProcessStartInfo("ls", ["-ld", path]) { RedirectStandardOutput = true })!;
-        var line = ls.StandardOutput.ReadToEnd();
-        ls.WaitForExit();
-        return line[..1];
+        var ls = ChildProcess.Run("ls", ["-ld", path], Path.GetDirectoryName(path)!, TimeSpan.FromSeconds(30));
+        return ls.Stdout[..1];
     }
 }

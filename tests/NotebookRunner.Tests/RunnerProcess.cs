@@ -1,50 +1,27 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace NotebookRunner.Tests;
 
 /// <summary>Runs the real NotebookRunner.dll from the test output folder as a child process.</summary>
-public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
-{
-    /// <summary>The one-line failure summary ("PATH: cell N (first line): ename: evalue"), skipping progress and restore lines.</summary>
-    public string FailureLine => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-        .Select(line => line.TrimEnd('\r'))
-        .FirstOrDefault(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\S.*: cell \d+ \(")) ?? "";
-
-    public string FirstStderrLine => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.TrimEnd('\r') ?? "";
-}
-
 public static class RunnerProcess
 {
-    static readonly string RunnerDll = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
+    public static readonly string RunnerDll = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
 
-    public static RunResult Run(string workingDirectory, params string[] args) =>
+    public static ProcessResult Run(string workingDirectory, params string[] args) =>
         ChildProcess.Run("dotnet", [RunnerDll, .. args], workingDirectory, TimeSpan.FromMinutes(5));
 }
 
-/// <summary>A real child process with its output captured; one that outlives its bound is killed and fails the test.</summary>
-public static class ChildProcess
+/// <summary>The lines of the runner's stderr that the tests read.</summary>
+public static class RunnerOutput
 {
-    public static RunResult Run(string program, IEnumerable<string> args, string workingDirectory, TimeSpan bound,
-        Action<IDictionary<string, string?>>? environment = null)
+    extension(ProcessResult result)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        environment?.Invoke(start.Environment);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(bound))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish in {bound.TotalMinutes} minutes");
-        }
-        return new RunResult(process.ExitCode, stdout.Result, stderr.Result);
+        /// <summary>The one-line failure summary ("PATH: cell N (first line): ename: evalue"), skipping progress and restore lines.</summary>
+        public string FailureLine => result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.TrimEnd('\r'))
+            .FirstOrDefault(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\S.*: cell \d+ \(")) ?? "";
+
+        public string FirstStderrLine => result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.TrimEnd('\r') ?? "";
     }
 }
 
@@ -68,7 +45,7 @@ public sealed class FixtureCopy : IDisposable
         originalBytes = File.ReadAllBytes(Notebook);
     }
 
-    public RunResult Run(params string[] extraArgs) =>
+    public ProcessResult Run(params string[] extraArgs) =>
         RunnerProcess.Run(Dir, new[] { "run", Notebook, "-o", Output }.Concat(extraArgs).ToArray());
 
     public bool InputUnchanged => File.ReadAllBytes(Notebook).AsSpan().SequenceEqual(originalBytes);

@@ -1,6 +1,6 @@
 namespace NotebookRunner.Tests;
 
-/// <summary>TorchSharp-cpu 0.107.0 really loads and trains on this machine (Debian 12 needs the runner's native fix).</summary>
+/// <summary>The pinned TorchSharp-cpu really loads and trains on this machine (Debian 12 needs the runner's native fix).</summary>
 public class TorchSharpTests
 {
     [Fact]

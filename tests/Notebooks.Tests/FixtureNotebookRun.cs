@@ -6,7 +6,7 @@ public static class FixtureNotebookRun
 {
     public static JsonObject Report(string fixtureName, IEnumerable<(string Name, string Value)> parameters)
     {
-        var repoRoot = new SeriesRunPaths().RepoRoot;
+        var repoRoot = Repository.Root;
         var notebook = Path.Combine(repoRoot, "tests", "Notebooks.Tests", "Fixtures", fixtureName);
         var outputDir = RunnerProcess.NewTempDirectory("fixture-run");
         try

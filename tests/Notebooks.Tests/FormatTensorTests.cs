@@ -9,12 +9,12 @@ public sealed class FormatTensorRun
 
     public FormatTensorRun()
     {
-        var repoRoot = new SeriesRunPaths().RepoRoot;
+        var repoRoot = Repository.Root;
         Cases = JsonNode.Parse(File.ReadAllText(Path.Combine(repoRoot, "data", "reference", "format_tensor.json")))!["cases"]!.AsArray();
         var root = RunnerProcess.ScratchSeries(repoRoot, "format-tensor");
         var cells = new List<string>
         {
-            "#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"nuget: ScottPlot, 5.1.59\"",
+            PinnedPackages.ReferenceLine("TorchSharp-cpu") + "\n" + PinnedPackages.ReferenceLine("ScottPlot"),
             "#load \"../helpers/helpers.csx\"",
             "using TorchSharp;\nusing static TorchSharp.torch;",
         };
@@ -41,7 +41,7 @@ public sealed class FormatTensorRun
 public class FormatTensorTests(FormatTensorRun run) : IClassFixture<FormatTensorRun>
 {
     public static TheoryData<string> Cases => new(
-        JsonNode.Parse(File.ReadAllText(Path.Combine(new SeriesRunPaths().RepoRoot, "data", "reference", "format_tensor.json")))!
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "data", "reference", "format_tensor.json")))!
             ["cases"]!.AsArray().Select(c => (string)c!["name"]!));
 
     [Theory, MemberData(nameof(Cases))]

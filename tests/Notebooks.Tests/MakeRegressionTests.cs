@@ -6,12 +6,11 @@ namespace Notebooks.Tests;
 public class MakeRegressionTests
 {
     // y is a dot product that NumPy hands to BLAS, which may sum in another order than the C# loop (and log may
-    // round differently off glibc): allow 1e-12 relative to max(1, |value|). With Debian 12's NumPy every array
-    // of every case came out bit for bit equal.
+    // round differently off glibc): allow 1e-12 relative to max(1, |value|), far below any digit the notebooks show.
     private const double Tolerance = 1e-12;
     private const string Fixture = "make-regression.ipynb";
 
-    private static readonly string RepoRoot = new SeriesRunPaths().RepoRoot;
+    private static readonly string RepoRoot = Repository.Root;
 
     private static JsonArray ReferenceCases() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, "data", "reference", "make_regression.json")))!["cases"]!.AsArray();

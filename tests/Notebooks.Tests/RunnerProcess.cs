@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Notebooks.Tests;
 
 /// One execution of the real runner (the NotebookRunner.dll built next to the tests) as a child process.
@@ -16,18 +14,10 @@ public static class RunnerProcess
     public static RunnerResult Run(IEnumerable<string> arguments, string reportPath, TimeSpan? bound = null)
     {
         var runner = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { runner }.Concat(arguments).Concat(["--report", reportPath])) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(bound ?? TimeSpan.FromMinutes(15)))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the runner did not finish: {string.Join(' ', psi.ArgumentList)}");
-        }
+        var result = ChildProcess.Run("dotnet", [runner, .. arguments, "--report", reportPath], Environment.CurrentDirectory,
+            bound ?? TimeSpan.FromMinutes(15));
         var report = File.Exists(reportPath) ? JsonNode.Parse(File.ReadAllText(reportPath))!.AsObject() : new JsonObject();
-        return new RunnerResult(p.ExitCode, stdout.Result, stderr.Result, report);
+        return new RunnerResult(result.ExitCode, result.Stdout, result.Stderr, report);
     }
 
     public static string NewTempDirectory(string purpose)
@@ -55,12 +45,8 @@ public static class RunnerProcess
     }
 
     public static string CellSource(JsonNode cell) =>
-        cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+        NotebookText.Of(cell["source"]);
 
     public static string OutputText(JsonNode cell) =>
-        string.Concat(cell["outputs"]?.AsArray().Select(o =>
-        {
-            var node = o?["text"] ?? o?["data"]?["text/plain"];
-            return node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
-        }) ?? []);
+        string.Concat(cell["outputs"]?.AsArray().Select(o => NotebookText.Of(o?["text"] ?? o?["data"]?["text/plain"])) ?? []);
 }

@@ -7,7 +7,7 @@ public sealed class ShortSeriesRun
 
     public ShortSeriesRun()
     {
-        var repoRoot = new SeriesRunPaths().RepoRoot;
+        var repoRoot = Repository.Root;
         var root = RunnerProcess.NewTempDirectory("short-series");
         Result = RunnerProcess.Run(
             ["run", Path.Combine(repoRoot, "notebooks"), "-p", "epochs", "50", "-o", Path.Combine(root, "executed"), "--timeout", "600"],

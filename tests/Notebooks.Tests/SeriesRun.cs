@@ -18,7 +18,7 @@ public sealed class SeriesRun
 
     public SeriesRun()
     {
-        RepoRoot = new SeriesRunPaths().RepoRoot;
+        RepoRoot = Repository.Root;
         OutputDir = RunnerProcess.NewTempDirectory("series-run");
         var notebooks = Stems.Select(s => Path.Combine(RepoRoot, "notebooks", s + ".ipynb")).Where(File.Exists);
         _result = RunnerProcess.Run(["run", .. notebooks, "-o", OutputDir, "--timeout", "600"], Path.Combine(OutputDir, "report.json"));

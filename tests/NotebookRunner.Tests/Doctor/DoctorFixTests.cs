@@ -84,7 +84,7 @@ public sealed class DoctorLibTorchOnTheLibraryPath(RestoredTorchSharpTemplate te
         File.Copy(Path.Combine(folder.LibTorchNative, "libc10.so"), Path.Combine(other, "libc10.so"));
 
         var result = DoctorProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "doctor"], folder,
-            new Dictionary<string, string> { ["LD_LIBRARY_PATH"] = other });
+            new Dictionary<string, string?> { ["LD_LIBRARY_PATH"] = other });
 
         Assert.Equal(1, result.ExitCode);
         var check = result.Line("libtorch on the library path");
@@ -105,11 +105,12 @@ public sealed class DoctorKernelRestoreElsewhere(RestoredTorchSharpTemplate temp
     public void doctor_names_the_packages_folder_a_recorded_kernel_restore_loads_torchsharp_from()
     {
         // The line .NET Interactive writes for TorchSharp when it restored into another packages folder.
-        var other = Path.Combine(folder.Root, "other-packages", "torchsharp", "0.107.0");
+        var version = PinnedPackages.Version("TorchSharp");
+        var other = Path.Combine(folder.Root, "other-packages", "torchsharp", version);
         var cache = Path.Combine(folder.Home, ".packagemanagement", "nuget", "Cache");
         Directory.CreateDirectory(cache);
         var recorded = Path.Combine(cache, "0123abcd.resolvedReferences.paths");
-        File.WriteAllText(recorded, $"TorchSharp,0.107.0,{other}/,{other}/lib/net8.0/TorchSharp.dll,runtime,False,,\n");
+        File.WriteAllText(recorded, $"TorchSharp,{version},{other}/,{other}/lib/net8.0/TorchSharp.dll,runtime,False,,\n");
 
         var check = DoctorProcess.Doctor(folder).Line("kernel restore cache");
 

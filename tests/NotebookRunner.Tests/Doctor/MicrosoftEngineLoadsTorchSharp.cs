@@ -8,7 +8,7 @@ namespace NotebookRunner.Tests.Doctor;
 /// </summary>
 public static class DotnetRepl
 {
-    public static (RunResult Result, JsonArray Cells) RunProbe(PrivateNuGetFolder folder)
+    public static (ProcessResult Result, JsonArray Cells) RunProbe(PrivateNuGetFolder folder)
     {
         var probe = Path.Combine(folder.Root, "probe.ipynb");
         var output = Path.Combine(folder.Root, "probe-out.ipynb");
@@ -35,7 +35,7 @@ public static class DotnetRepl
     static readonly string ProbeNotebook = new JsonObject
     {
         ["cells"] = new JsonArray(
-            Cell("#r \"nuget: TorchSharp-cpu, 0.107.0\""),
+            Cell(PinnedPackages.ReferenceLine("TorchSharp-cpu")),
             Cell("""TorchSharp.torch.manual_seed(0); Console.WriteLine(string.Join(" ", TorchSharp.torch.rand(3).data<float>().ToArray().Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture))));""")),
         ["metadata"] = new JsonObject
         {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace NotebookRunner.Tests.Doctor;
 
 /// <summary>
-/// A NuGet packages folder with a real restore of TorchSharp-cpu 0.107.0, made once per test run (the doctor restores
+/// A NuGet packages folder with a real restore of the pinned TorchSharp-cpu, made once per test run (the doctor restores
 /// into $NUGET_PACKAGES); each test works on its own copy, so no test touches the user's ~/.nuget/packages.
 /// </summary>
 public sealed class RestoredTorchSharpTemplate : IDisposable
@@ -36,7 +36,7 @@ public sealed class PrivateNuGetFolder : IDisposable
     public string Packages => Path.Combine(Root, "nuget");
     public string RunnerCache => Path.Combine(Root, "runner-cache");
     public string Home => Path.Combine(Root, "home");
-    public string TorchSharp => Path.Combine(Packages, "torchsharp", "0.107.0");
+    public string TorchSharp => Path.Combine(Packages, "torchsharp", PinnedPackages.Version("TorchSharp"));
     public string AssemblyFolder => Path.Combine(TorchSharp, "lib", "net8.0");
     public string ConsolidatedFolder => Path.Combine(AssemblyFolder, "cpu");
     public string LibTorchSharp => Path.Combine(TorchSharp, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");

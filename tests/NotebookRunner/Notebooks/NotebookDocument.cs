@@ -12,6 +12,4 @@ public sealed class NotebookDocument(JsonObject json)
     public IReadOnlyList<NotebookCell> Cells => CellsArray.Select(c => new NotebookCell((JsonObject)c!)).ToList();
 
     public JsonObject Metadata => Json.GetOrAddObject("metadata");
-
-    public NotebookDocument DeepClone() => new((JsonObject)Json.DeepClone());
 }

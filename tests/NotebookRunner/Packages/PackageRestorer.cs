@@ -17,11 +17,6 @@ public sealed class PackageRestorer
         _log = log ?? TextWriter.Null;
     }
 
-    public string CacheDirectory => _cacheDirectory;
-
-    /// <summary>How many times this instance ran `dotnet restore` (a warm restore leaves it unchanged).</summary>
-    public int DotnetInvocations { get; private set; }
-
     public RestoredPackages Restore(IReadOnlyList<PackageRequest> packages, IReadOnlyList<string> extraSources, CancellationToken cancellationToken = default)
     {
         if (packages.Count == 0) return RestoredPackages.Empty;
@@ -37,7 +32,6 @@ public sealed class PackageRestorer
         var watch = Stopwatch.StartNew();
         project.Write();
         DeleteIfPresent(project.AssetsPath);
-        DotnetInvocations++;
         var (exitCode, output) = DotnetRestoreProcess.Run(project.ProjectPath, cancellationToken);
         var assets = ProjectAssets.TryRead(project.AssetsPath);
         if (exitCode != 0 || assets is null || assets.Errors.Count > 0)

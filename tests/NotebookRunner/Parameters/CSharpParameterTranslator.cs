@@ -38,11 +38,9 @@ public static class CSharpParameterTranslator
         _ => throw new ArgumentException($"cannot write a {value.GetType().Name} as a C# literal"),
     };
 
-    private static string ElementKeyword(Array array) => array.GetType().GetElementType()!.Name switch
-    {
-        "Int32" => "int", "Int64" => "long", "UInt32" => "uint", "UInt64" => "ulong", "Double" => "double",
-        "Single" => "float", "Decimal" => "decimal", "Boolean" => "bool", "String" => "string", _ => "char",
-    };
+    private static string ElementKeyword(Array array) =>
+        ParameterTypes.KeywordOf(array.GetType().GetElementType()!)
+        ?? throw new ArgumentException($"cannot write a {array.GetType().Name} as a C# literal");
 
     private static string DoubleLiteral(double d)
     {

@@ -59,17 +59,8 @@ public static class ParameterCellParser
             ImplicitArrayCreationExpressionSyntax { Initializer.Expressions: [var first, ..] } => InferType(first) is var element && element != UnknownType ? element + "[]" : UnknownType,
             LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } => "bool",
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => "string",
-            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) => literal.Token.Value switch
-            {
-                int => "int",
-                uint => "uint",
-                long => "long",
-                ulong => "ulong",
-                float => "float",
-                double => "double",
-                decimal => "decimal",
-                _ => UnknownType,
-            },
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) =>
+                literal.Token.Value is { } number ? ParameterTypes.KeywordOf(number.GetType()) ?? UnknownType : UnknownType,
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.CharacterLiteralExpression) => "char",
             _ => UnknownType,
         };

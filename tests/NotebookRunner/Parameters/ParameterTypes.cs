@@ -1,21 +1,22 @@
 namespace NotebookRunner.Parameters;
 
 /// <summary>
-/// The C# types `-p` can set, with the spellings a parameters cell may use for them: keywords, .NET names
-/// (`Int32`, `System.Double`), nullable forms (`string?`, `int?`) and one-dimensional arrays (`int[]`).
+/// The C# types `-p` can set: one table of keywords and their .NET types, which the parser, the converter and the
+/// translator all read. A parameters cell may spell a type as its keyword, its .NET name (`Int32`, `System.Double`),
+/// a nullable form (`string?`, `int?`) or a one-dimensional array (`int[]`).
 /// </summary>
 public static class ParameterTypes
 {
-    public static readonly IReadOnlyList<string> Scalars =
-        ["int", "long", "uint", "ulong", "double", "float", "decimal", "bool", "string", "char"];
+    private static readonly (string Keyword, Type Type)[] Table =
+    [
+        ("int", typeof(int)), ("long", typeof(long)), ("uint", typeof(uint)), ("ulong", typeof(ulong)),
+        ("double", typeof(double)), ("float", typeof(float)), ("decimal", typeof(decimal)), ("bool", typeof(bool)),
+        ("string", typeof(string)), ("char", typeof(char)),
+    ];
 
-    private static readonly Dictionary<string, string> DotnetNames = new()
-    {
-        ["Int32"] = "int", ["Int64"] = "long", ["UInt32"] = "uint", ["UInt64"] = "ulong", ["Double"] = "double",
-        ["Single"] = "float", ["Decimal"] = "decimal", ["Boolean"] = "bool", ["String"] = "string", ["Char"] = "char",
-    };
+    public static IReadOnlyList<string> Scalars { get; } = Table.Select(t => t.Keyword).ToList();
 
-    public const string Supported = "int, long, uint, ulong, double, float, decimal, bool, string, char, their nullable forms (int?) and arrays (int[])";
+    public static string Supported { get; } = $"{string.Join(", ", Scalars)}, their nullable forms (int?) and arrays (int[])";
 
     /// <summary>The keyword of a scalar type (`System.Int32?` → `int`), or null when `-p` cannot set it.</summary>
     public static string? Scalar(string type)
@@ -23,8 +24,9 @@ public static class ParameterTypes
         var name = type.Replace(" ", "").TrimEnd('?');
         if (name.StartsWith("global::", StringComparison.Ordinal)) name = name["global::".Length..];
         if (name.StartsWith("System.", StringComparison.Ordinal)) name = name["System.".Length..];
-        if (DotnetNames.TryGetValue(name, out var keyword)) name = keyword;
-        return Scalars.Contains(name) ? name : null;
+        foreach (var (keyword, clr) in Table)
+            if (name == keyword || name == clr.Name) return keyword;
+        return null;
     }
 
     /// <summary>The element type of a one-dimensional array type (`int[]`, `string[]?`), or null.</summary>
@@ -33,4 +35,11 @@ public static class ParameterTypes
         var name = type.Replace(" ", "").TrimEnd('?');
         return name.EndsWith("[]", StringComparison.Ordinal) ? Scalar(name[..^2]) : null;
     }
+
+    /// <summary>The .NET type of a keyword from <see cref="Scalars"/>.</summary>
+    public static Type TypeOf(string keyword) =>
+        Table.FirstOrDefault(t => t.Keyword == keyword).Type ?? throw new ArgumentException($"-p cannot set a {keyword}");
+
+    /// <summary>The keyword of a .NET type `-p` can set (`typeof(int)` → `int`), or null.</summary>
+    public static string? KeywordOf(Type type) => Table.FirstOrDefault(t => t.Type == type).Keyword;
 }

@@ -39,7 +39,7 @@ public static class ParameterValueConverter
         try { items = JsonNode.Parse(text) as JsonArray; }
         catch (JsonException) { return null; }
         if (items is null) return null;
-        var elementType = ScalarClrType(element);
+        var elementType = ParameterTypes.TypeOf(element);
         var array = Array.CreateInstance(elementType, items.Count);
         for (var i = 0; i < items.Count; i++)
         {
@@ -79,13 +79,6 @@ public static class ParameterValueConverter
             _ => null,
         };
     }
-
-    private static Type ScalarClrType(string type) => type switch
-    {
-        "int" => typeof(int), "long" => typeof(long), "uint" => typeof(uint), "ulong" => typeof(ulong),
-        "double" => typeof(double), "float" => typeof(float), "decimal" => typeof(decimal), "bool" => typeof(bool),
-        "string" => typeof(string), _ => typeof(char),
-    };
 
     private static bool IsZero(object value) => value switch
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Notebooks.Tests;
+namespace TestSupport;
 
 /// Compares two output texts as a reader would: the words exactly, the numbers within a tolerance. MKL picks its
 /// float kernels by CPU (AVX-512 or AVX2), which moves the last digits of float32 results; nothing else may differ.
