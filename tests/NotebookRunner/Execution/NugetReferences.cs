@@ -10,7 +10,7 @@ namespace NotebookRunner.Execution;
 /// The `#r "nuget:..."` packages a notebook asked for so far. Each new request restores the union of all of them
 /// (so versions resolve together), references the new assemblies and makes native assets loadable.
 /// </summary>
-public sealed class NugetReferences(ExecutionSession session, TextWriter log)
+public sealed class NugetReferences(ScriptSubmissions session, TextWriter log)
 {
     // Restored assemblies by simple name, for the load context when a script's dependency is not found.
     private static readonly ConcurrentDictionary<string, string> AssembliesByName = new(StringComparer.OrdinalIgnoreCase);

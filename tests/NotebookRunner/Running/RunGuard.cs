@@ -21,8 +21,9 @@ public sealed class RunGuard : IDisposable
     private int _started;
     private bool _ending;
 
-    private sealed class Notebook(NotebookDocument document, string inputPath, string outputPath)
+    private sealed class Notebook(NotebookDocument document, string inputPath, string outputPath, CellOutputs outputs)
     {
+        public CellOutputs Outputs { get; } = outputs;
         public NotebookDocument Document { get; } = document;
         public string InputPath { get; } = inputPath;
         public string OutputPath { get; } = outputPath;
@@ -61,11 +62,11 @@ public sealed class RunGuard : IDisposable
         return guard;
     }
 
-    public void NotebookStarted(NotebookDocument document, string inputPath, string outputPath)
+    public void NotebookStarted(NotebookDocument document, string inputPath, string outputPath, CellOutputs outputs)
     {
         lock (Sync)
         {
-            _current = new Notebook(document, inputPath, outputPath);
+            _current = new Notebook(document, inputPath, outputPath, outputs);
             _started++;
         }
     }
@@ -82,9 +83,10 @@ public sealed class RunGuard : IDisposable
     {
         lock (Sync)
         {
-            CellOutputs.Seal();
+            var current = _current is not null && ReferenceEquals(_current.Document, document) ? _current : null;
+            current?.Outputs.Seal();
             NotebookWriter.Write(document, path);
-            if (_current is not null && ReferenceEquals(_current.Document, document)) _current.Written = true;
+            if (current is not null) current.Written = true;
         }
     }
 
@@ -130,7 +132,7 @@ public sealed class RunGuard : IDisposable
         var requested = Environment.ExitCode;
         var message = $"the cell called Environment.Exit({requested}), which ends the process; the run stopped here";
         if (EndEarly("EnvironmentExit", message, [$"EnvironmentExit: {message}"]))
-            Environment.ExitCode = Cli.ExitCodes.CellFailed;
+            Environment.ExitCode = ExitCodes.CellFailed;
     }
 
     // Runs on the thread that threw (a cell's thread, thread-pool continuation of async void, the finalizer
@@ -141,7 +143,7 @@ public sealed class RunGuard : IDisposable
             ? CellErrorFormatter.FromException(exception)
             : new CellError(e.ExceptionObject.GetType().FullName ?? "Exception", e.ExceptionObject.ToString() ?? "", []);
         var evalue = $"{error.Evalue} (unhandled on another thread, in async void or in a finalizer; that ends the process)";
-        if (EndEarly(error.Ename, evalue, error.Traceback)) Environment.Exit(Cli.ExitCodes.CellFailed);
+        if (EndEarly(error.Ename, evalue, error.Traceback)) Environment.Exit(ExitCodes.CellFailed);
     }
 
     /// <summary>Writes the partial notebook and says what happened; false when the run is already ending.</summary>
@@ -170,7 +172,7 @@ public sealed class RunGuard : IDisposable
 
     private void WritePartial(Notebook notebook, CellError error)
     {
-        CellOutputs.Seal();
+        notebook.Outputs.Seal();
         var now = DateTime.UtcNow;
         string where;
         if (notebook.LastCell is { } last)

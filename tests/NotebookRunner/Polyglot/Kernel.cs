@@ -23,7 +23,9 @@ public class Kernel
     public string Name { get; }
 
     public static DisplayedValue display(object? value, params string[] mimeTypes) =>
-        NotebookRunner.Formatting.FormatterDisplays.Display(value, mimeTypes);
+        (NotebookRunner.Formatting.FormatterDisplays.Active
+         ?? throw new InvalidOperationException("display() shows a value in a notebook cell's outputs; no cell is running"))
+        .Display(value, mimeTypes);
 
     public static IHtmlContent HTML(string content) => new HtmlString(content);
 }
