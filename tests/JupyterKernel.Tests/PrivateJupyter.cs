@@ -42,12 +42,12 @@ public sealed class PrivateJupyter : IDisposable
         ChildProcess.Run(Python, args.Prepend(Path.Combine(AppContext.BaseDirectory, "clients", script)), workingDirectory, Environment, ClientLimit);
 
     /// <summary>Runs one scenario of kernel_scenarios.py in a fresh folder; returns its JSON result and the kernel's stderr.</summary>
-    public (JsonObject Result, string KernelStderr) Scenario(string name)
+    public (JsonObject Result, string KernelStderr) Scenario(string name, string kernelName = ".net-csharp")
     {
-        var folder = Path.Combine(Root, name);
+        var folder = Path.Combine(Root, name + "-" + kernelName);
         Directory.CreateDirectory(folder);
         var kernelStderr = Path.Combine(folder, "kernel.stderr");
-        var result = Client("kernel_scenarios.py", folder, name, kernelStderr);
+        var result = Client("kernel_scenarios.py", folder, name, kernelStderr, kernelName);
         Assert.True(result.ExitCode == 0, $"scenario {name} failed:\n{result.Stderr}");
         var json = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'));
         return (JsonNode.Parse(json)!.AsObject(), File.Exists(kernelStderr) ? File.ReadAllText(kernelStderr) : "");
