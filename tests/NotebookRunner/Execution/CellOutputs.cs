@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using NotebookRunner.Formatting;
 using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Execution;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive.Formatting;
-using NotebookRunner.Formatting;
 using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Execution;
@@ -74,7 +73,11 @@ public sealed class NotebookSession : IDisposable
     {
         try
         {
-            return (FormattedOutput.Format(_script.Evaluate(expression)), null);
+            var value = _script.Evaluate(expression);
+            var data = FormattedOutput.Format(value).ToList();
+            // Clients of user_expressions read text/plain (ipykernel always sends it); Polyglot prefers HTML for most values.
+            if (data.All(d => d.MimeType != PlainTextFormatter.MimeType)) data.AddRange(FormattedOutput.Format(value, PlainTextFormatter.MimeType));
+            return (data, null);
         }
         catch (CompilationErrorException e)
         {

@@ -2,10 +2,9 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Formatting;
-using NotebookRunner.Execution;
 using NotebookRunner.Notebooks;
 
-namespace NotebookRunner.Formatting;
+namespace NotebookRunner.Execution;
 
 /// <summary>
 /// Puts what `display()`, `.Display()`, `.DisplayAs()` and `DisplayedValue.Update()` show into the running cell's
