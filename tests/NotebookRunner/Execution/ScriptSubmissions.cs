@@ -77,7 +77,7 @@ public sealed class ScriptSubmissions
             Compile(script);
             compileSeconds = clock.Elapsed.TotalSeconds;
             // A cell with nothing to run (the rest of a `#r` cell) does not wait for natives still loading.
-            if (!string.IsNullOrWhiteSpace(code)) NativeAssets.WaitForBackgroundLoads();
+            if (!string.IsNullOrWhiteSpace(code)) NativeAssets.Process.WaitForBackgroundLoads();
             _state = script.RunFromAsync(_state!).GetAwaiter().GetResult();
             var hasValue = HasReturnValue(_state.Script);
             return new CellOutcome(hasValue, _state.ReturnValue, null) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds - compileSeconds };
