@@ -91,6 +91,8 @@ public sealed class RunCommand : ISubcommand
             var notebook = notebooks[i];
             ParameterInjector.Inject(notebook, parameters[i]);
             var result = executor.Execute(notebook, paths[i], outputs[i], ParametersJson(parameters[i]));
+            // A signal stopped the cell; the guard's handler is writing the notebook and ending the process.
+            if (guard.EndingEarly) Thread.Sleep(Timeout.Infinite);
             guard.Write(notebook, outputs[i]);
             if (result.Failed)
             {

@@ -40,7 +40,16 @@ public sealed class RunGuard : IDisposable
     /// <summary>Held while the notebook's JSON changes between cells and while it is written.</summary>
     public object Sync { get; } = new();
 
-    /// <summary>Cancelled when the run is cut short; a `dotnet restore` a cell waits for is killed with it.</summary>
+    /// <summary>
+    /// True once the run is ending early (a signal, Environment.Exit, a thread's exception): the handler writes the
+    /// notebook as far as it ran and ends the process, so the run writes and says nothing more.
+    /// </summary>
+    public bool EndingEarly
+    {
+        get { lock (Sync) return _ending; }
+    }
+
+    /// <summary>Cancelled when the run is cut short: the running cell stops, and a `dotnet restore` it waits for is killed.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
     public static RunGuard Install(IReadOnlyList<string> notebooks, TextWriter stderr)
@@ -78,11 +87,15 @@ public sealed class RunGuard : IDisposable
         _current.LastCell = (cell, number, start);
     }
 
-    /// <summary>Writes the executed notebook, once no thread a cell left behind can change it.</summary>
+    /// <summary>
+    /// Writes the executed notebook, once no thread a cell left behind can change it; nothing once the run is ending
+    /// early, whose handler has written the notebook as far as it ran (a signal stops the cell, which then returns here).
+    /// </summary>
     public void Write(NotebookDocument document, string path)
     {
         lock (Sync)
         {
+            if (_ending) return;
             var current = _current is not null && ReferenceEquals(_current.Document, document) ? _current : null;
             current?.Outputs.Seal();
             NotebookWriter.Write(document, path);
