@@ -158,6 +158,13 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
     }
 
     [Fact]
+    public void a_ctrl_d_answer_to_console_readline_is_the_end_of_input()
+    {
+        var (result, _) = jupyter.Scenario("stdin");
+        Assert.Equal("True\n", (string?)result["end_of_input_stdout"]);
+    }
+
+    [Fact]
     public void a_message_with_a_wrong_signature_is_rejected_and_logged()
     {
         var (result, stderr) = jupyter.Scenario("signature");

@@ -134,7 +134,11 @@ try:
         content, outputs = execute(client, 'var name = Console.ReadLine();\nConsole.WriteLine("hello " + name);',
                                    allow_stdin=True, stdin_hook=answer)
         refused, _ = execute(client, "Console.ReadLine()", allow_stdin=False)
-        result = {"reply": content, "stdout": stdout_of(outputs), "refused": refused}
+
+        def end_of_input(message):
+            client.input("\x04")
+        _, ended = execute(client, "Console.WriteLine(Console.ReadLine() is null);", allow_stdin=True, stdin_hook=end_of_input)
+        result = {"reply": content, "stdout": stdout_of(outputs), "refused": refused, "end_of_input_stdout": stdout_of(ended)}
 
     elif scenario == "signature":
         forged = Session(key=b"not-the-connection-file-key", username="forger")

@@ -90,6 +90,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         channels.AwaitIopubSubscriber(TimeSpan.FromSeconds(1));
         channels.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
         var abortQueue = false;
+        List<JupyterMessage> queued = [];
         try
         {
             JsonObject? reply = request.Type switch
@@ -110,24 +111,25 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
             };
             if (reply is not null)
                 channels.Send(channels.Shell, channels.Reply(request, request.Type.Replace("_request", "_reply"), reply));
+            if (abortQueue) queued = WaitingRequests();
         }
         finally
         {
             channels.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
             _session.StartCompilerWarmUp();
         }
-        if (abortQueue) AbortQueuedExecutions();
+        // ipykernel's _abort_queues: after a failed execute_request with stop_on_error (a Run All), the execute requests
+        // that were waiting when it failed are answered `aborted` and run nothing; other requests are answered as usual.
+        // What arrives after that (the next cell the user runs, once the front end saw this one idle) runs.
+        foreach (var waiting in queued) Handle(channels.Shell, waiting, aborting: true);
     }
 
-    /// <summary>
-    /// ipykernel's _abort_queues: after a failed execute_request with stop_on_error (a Run All), the execute requests
-    /// already waiting are answered `aborted` and run nothing; other requests are answered as usual. Aborting ends
-    /// when the queue is empty, so the next cell the user runs runs.
-    /// </summary>
-    private void AbortQueuedExecutions()
+    /// <summary>The shell requests already waiting, taken before this request is reported idle (as ipykernel flushes its stream).</summary>
+    private List<JupyterMessage> WaitingRequests()
     {
-        while (channels.Receive(channels.Shell, TimeSpan.Zero) is { } queued)
-            Handle(channels.Shell, queued, aborting: true);
+        var waiting = new List<JupyterMessage>();
+        while (channels.Receive(channels.Shell, TimeSpan.Zero) is { } message) waiting.Add(message);
+        return waiting;
     }
 
     private JsonObject Execute(JupyterMessage request, out bool abortQueue)
