@@ -21,8 +21,7 @@ public class KernelSpecTests(PrivateJupyter jupyter)
     {
         var build = Path.Combine(jupyter.Root, "build-deleted-after-install");
         CopyFolder(AppContext.BaseDirectory, build);
-        var install = ChildProcess.Run("dotnet", [Path.Combine(build, "NotebookRunner.dll"), "kernel", "install", "--name", "outlives-its-build"],
-            jupyter.Root, jupyter.Environment, TimeSpan.FromMinutes(2));
+        var install = jupyter.RunnerAt(Path.Combine(build, "NotebookRunner.dll"), "kernel", "install", "--name", "outlives-its-build");
         Assert.True(install.ExitCode == 0, install.Stderr);
         Directory.Delete(build, recursive: true);
 

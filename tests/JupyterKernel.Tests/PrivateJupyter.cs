@@ -35,8 +35,11 @@ public sealed class PrivateJupyter : IDisposable
         ["PYTHONUNBUFFERED"] = "1",
     };
 
-    public ProcessResult Runner(params string[] args) =>
-        ChildProcess.Run("dotnet", args.Prepend(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll")), Root, Environment, ClientLimit);
+    public ProcessResult Runner(params string[] args) => RunnerAt(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), args);
+
+    /// <summary>Runs the runner built at <paramref name="assembly"/> (a copy of the build, say) with this Jupyter folder.</summary>
+    public ProcessResult RunnerAt(string assembly, params string[] args) =>
+        ChildProcess.Run("dotnet", args.Prepend(assembly), Root, Environment, ClientLimit);
 
     public ProcessResult Client(string script, string workingDirectory, params string[] args) =>
         ChildProcess.Run(Python, args.Prepend(Path.Combine(AppContext.BaseDirectory, "clients", script)), workingDirectory, Environment, ClientLimit);

@@ -12,8 +12,8 @@ using NotebookRunner.Native;
 namespace NotebookRunner.Execution;
 
 /// <summary>
-/// One notebook's Roslyn script state: the first cell runs with RunAsync, every later one continues it
-/// (ContinueWithAsync), as in the Polyglot C# kernel.
+/// One notebook's Roslyn script state: the Polyglot helpers' submission runs first (RunAsync), and every cell
+/// continues the state of the last one that completed, as in the Polyglot C# kernel.
 /// </summary>
 public sealed class ScriptSubmissions
 {
