@@ -18,6 +18,52 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
     }
 
     [Fact]
+    public void kernel_info_offers_help_links_for_the_help_menu()
+    {
+        var (info, _) = jupyter.Scenario("kernel_info");
+        var links = info["help_links"]!.AsArray();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith("https://", (string?)link!["url"]));
+    }
+
+    [Fact]
+    public void run_all_with_an_error_in_the_second_cell_answers_ok_error_aborted_and_runs_nothing_after_it()
+    {
+        var (result, _) = jupyter.Scenario("run_all_stop_on_error");
+
+        Assert.Equal(["ok", "error", "aborted"], result["statuses"]!.AsArray().Select(s => (string?)s));
+        Assert.Empty(result["third_shown"]!.AsArray());
+        Assert.Equal("ok", (string?)result["after"]);
+        Assert.Equal("after the queue\n", (string?)result["after_stdout"]);
+    }
+
+    [Fact]
+    public void an_interrupt_during_a_package_restore_ends_the_dotnet_restore_and_the_kernel_goes_on()
+    {
+        var (result, _) = jupyter.Scenario("interrupt_restore");
+
+        Assert.True((bool)result["restore_started"]!, "the restore never started");
+        Assert.Equal("error", (string?)result["interrupted"]!["status"]);
+        Assert.Empty(result["restores_left"]!.AsArray());
+        Assert.Equal("42\n", (string?)result["after_stdout"]);
+    }
+
+    [Fact]
+    public void user_expressions_are_evaluated_after_a_cell_that_succeeds_and_not_after_one_that_fails()
+    {
+        var (result, _) = jupyter.Scenario("user_expressions");
+
+        var expressions = result["ok"]!["user_expressions"]!;
+        Assert.Equal("ok", (string?)expressions["twice"]!["status"]);
+        Assert.Equal("0.06", (string?)expressions["twice"]!["data"]!["text/plain"]);
+        Assert.Equal("error", (string?)expressions["missing"]!["status"]);
+        Assert.Contains("CS0103", (string?)expressions["missing"]!["evalue"]);
+        Assert.Empty(result["failed"]!["user_expressions"]!.AsObject());
+        Assert.Empty(result["ok"]!["payload"]!.AsArray());
+        Assert.Empty(result["failed"]!["payload"]!.AsArray());
+    }
+
+    [Fact]
     public void a_cell_shows_streams_displays_and_its_value_as_jupyter_messages_as_run_stores_them()
     {
         var (result, _) = jupyter.Scenario("outputs");
@@ -99,6 +145,7 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
         Assert.Equal("incomplete", (string?)result["open_brace"]);
         Assert.Equal("incomplete", (string?)result["dangling"]);
         Assert.Equal("complete", (string?)result["statement"]);
+        Assert.Equal("        ", (string?)result["nested_indent"]);
     }
 
     [Fact]
@@ -108,6 +155,13 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
         Assert.Equal("hello Ada\n", (string?)result["stdout"]);
         Assert.Equal("error", (string?)result["refused"]!["status"]);
         Assert.Contains("allow_stdin", (string?)result["refused"]!["evalue"]);
+    }
+
+    [Fact]
+    public void a_ctrl_d_answer_to_console_readline_is_the_end_of_input()
+    {
+        var (result, _) = jupyter.Scenario("stdin");
+        Assert.Equal("True\n", (string?)result["end_of_input_stdout"]);
     }
 
     [Fact]

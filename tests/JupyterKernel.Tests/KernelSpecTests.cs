@@ -9,9 +9,29 @@ public class KernelSpecTests(PrivateJupyter jupyter)
         var spec = jupyter.KernelJson();
         var argv = spec["argv"]!.AsArray().Select(a => (string)a!).ToList();
         Assert.True(Path.IsPathRooted(argv[0]), $"argv[0] is not absolute: {argv[0]}");
+        var copies = Path.Combine(jupyter.DataDir, "notebook-runner", ".net-csharp") + Path.DirectorySeparatorChar;
+        Assert.Contains(argv, a => a.StartsWith(copies, StringComparison.Ordinal));
         Assert.Equal(["kernel", "{connection_file}"], argv[^2..]);
         Assert.Equal("C#", (string?)spec["language"]);
         Assert.Equal("message", (string?)spec["interrupt_mode"]);
+    }
+
+    [Fact]
+    public void a_kernel_installed_from_a_build_still_runs_after_that_build_is_deleted_and_uninstall_removes_its_copy()
+    {
+        var build = Path.Combine(jupyter.Root, "build-deleted-after-install");
+        CopyFolder(AppContext.BaseDirectory, build);
+        var install = jupyter.RunnerAt(Path.Combine(build, "NotebookRunner.dll"), "kernel", "install", "--name", "outlives-its-build");
+        Assert.True(install.ExitCode == 0, install.Stderr);
+        Directory.Delete(build, recursive: true);
+
+        var (result, stderr) = jupyter.Scenario("six_times_seven", "outlives-its-build");
+
+        Assert.True((string?)result["status"] == "ok", stderr);
+        Assert.Contains("42", (string?)result["value"]);
+        Assert.Equal(0, jupyter.Runner("kernel", "uninstall", "--name", "outlives-its-build").ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(jupyter.DataDir, "notebook-runner", "outlives-its-build")));
+        Assert.False(Directory.Exists(Path.Combine(jupyter.DataDir, "kernels", "outlives-its-build")));
     }
 
     [Fact]
@@ -70,5 +90,15 @@ public class KernelSpecTests(PrivateJupyter jupyter)
         var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.Contains(path, lines[0]);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 }

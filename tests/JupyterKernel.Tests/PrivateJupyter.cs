@@ -31,19 +31,22 @@ public sealed class PrivateJupyter : IDisposable
         ["PYTHONUNBUFFERED"] = "1",
     };
 
-    public ProcessResult Runner(params string[] args) =>
-        ChildProcess.Run("dotnet", args.Prepend(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll")), Root, ClientLimit, Environment);
+    public ProcessResult Runner(params string[] args) => RunnerAt(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), args);
+
+    /// <summary>Runs the runner built at <paramref name="assembly"/> (a copy of the build, say) with this Jupyter folder.</summary>
+    public ProcessResult RunnerAt(string assembly, params string[] args) =>
+        ChildProcess.Run("dotnet", args.Prepend(assembly), Root, ClientLimit, Environment);
 
     public ProcessResult Client(string script, string workingDirectory, params string[] args) =>
         ChildProcess.Run(Python, args.Prepend(Path.Combine(AppContext.BaseDirectory, "clients", script)), workingDirectory, ClientLimit, Environment);
 
     /// <summary>Runs one scenario of kernel_scenarios.py in a fresh folder; returns its JSON result and the kernel's stderr.</summary>
-    public (JsonObject Result, string KernelStderr) Scenario(string name)
+    public (JsonObject Result, string KernelStderr) Scenario(string name, string kernelName = ".net-csharp")
     {
-        var folder = Path.Combine(Root, name);
+        var folder = Path.Combine(Root, name + "-" + kernelName);
         Directory.CreateDirectory(folder);
         var kernelStderr = Path.Combine(folder, "kernel.stderr");
-        var result = Client("kernel_scenarios.py", folder, name, kernelStderr);
+        var result = Client("kernel_scenarios.py", folder, name, kernelStderr, kernelName);
         Assert.True(result.ExitCode == 0, $"scenario {name} failed:\n{result.Stderr}");
         var json = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'));
         return (JsonNode.Parse(json)!.AsObject(), File.Exists(kernelStderr) ? File.ReadAllText(kernelStderr) : "");

@@ -1,3 +1,4 @@
+using NotebookRunner;
 using NotebookRunner.Cli;
 using NotebookRunner.Notebooks;
 using NotebookRunner.Parameters;

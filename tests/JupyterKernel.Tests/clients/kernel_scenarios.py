@@ -1,7 +1,8 @@
 """Drives an installed kernel through one scenario with jupyter_client, as a front end would; prints a JSON result.
 
 usage: kernel_scenarios.py SCENARIO KERNEL_STDERR_FILE [KERNEL_NAME]
-Scenarios: kernel_info, outputs, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history, comm_open, warm_up.
+Scenarios: kernel_info, outputs, interrupt, line_numbers, restart, complete, inspect, is_complete, stdin, signature, crash, history, comm_open, warm_up,
+run_all_stop_on_error, interrupt_restore, six_times_seven, user_expressions.
 """
 import json
 import os
@@ -16,9 +17,9 @@ kernel_name = sys.argv[3] if len(sys.argv) > 3 else ".net-csharp"
 TIMEOUT = 120
 
 
-def start():
+def start(env=None):
     manager = KernelManager(kernel_name=kernel_name)
-    manager.start_kernel(stderr=open(stderr_path, "ab"), cwd=os.getcwd())
+    manager.start_kernel(stderr=open(stderr_path, "ab"), cwd=os.getcwd(), **({"env": env} if env else {}))
     client = manager.client()
     client.start_channels()
     client.wait_for_ready(timeout=TIMEOUT)
@@ -37,11 +38,33 @@ def execute(client, code, **options):
     return reply["content"], outputs
 
 
+def restore_processes(cache):
+    """Processes whose command line names the kernel's restore cache (its `dotnet restore`)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                command = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if cache in command:
+            found.append(command)
+    return found
+
+
+def shell_reply(client, message_id):
+    reply = client.get_shell_msg(timeout=TIMEOUT)
+    while reply["parent_header"].get("msg_id") != message_id:
+        reply = client.get_shell_msg(timeout=TIMEOUT)
+    return reply["content"]
+
+
 def stdout_of(outputs):
     return "".join(o["text"] for o in outputs if o["type"] == "stream" and o["name"] == "stdout")
 
 
-manager, client = start()
+restore_cache = os.path.join(os.getcwd(), "restore-cache")
+manager, client = start({**os.environ, "NOTEBOOK_RUNNER_CACHE": restore_cache} if scenario == "interrupt_restore" else None)
 result = {}
 try:
     if scenario == "kernel_info":
@@ -102,6 +125,8 @@ try:
             return client.get_shell_msg(timeout=TIMEOUT)["content"]["status"]
         result = {"open_brace": status("if (true) {"), "statement": status("var x = 1;"),
                   "dangling": status("var y = 1 +")}
+        client.is_complete("for (var i = 0; i < 3; i++)\n{\n    if (i > 0) {")
+        result["nested_indent"] = client.get_shell_msg(timeout=TIMEOUT)["content"].get("indent")
 
     elif scenario == "stdin":
         def answer(message):
@@ -109,7 +134,11 @@ try:
         content, outputs = execute(client, 'var name = Console.ReadLine();\nConsole.WriteLine("hello " + name);',
                                    allow_stdin=True, stdin_hook=answer)
         refused, _ = execute(client, "Console.ReadLine()", allow_stdin=False)
-        result = {"reply": content, "stdout": stdout_of(outputs), "refused": refused}
+
+        def end_of_input(message):
+            client.input("\x04")
+        _, ended = execute(client, "Console.WriteLine(Console.ReadLine() is null);", allow_stdin=True, stdin_hook=end_of_input)
+        result = {"reply": content, "stdout": stdout_of(outputs), "refused": refused, "end_of_input_stdout": stdout_of(ended)}
 
     elif scenario == "signature":
         forged = Session(key=b"not-the-connection-file-key", username="forger")
@@ -168,6 +197,53 @@ try:
         time.sleep(3)
         seen, _ = execute(client, "new Point(1, 2)")
         result = {"seen": seen}
+
+    elif scenario == "run_all_stop_on_error":
+        # What a front end's Run All sends: every cell at once, each with stop_on_error.
+        cells = ["var first = 1;", 'throw new InvalidOperationException("second fails");', 'Console.WriteLine("third ran");']
+        ids = [client.execute(code, stop_on_error=True) for code in cells]
+        statuses = [shell_reply(client, message_id)["status"] for message_id in ids]
+        shown = {message_id: [] for message_id in ids}
+        while True:
+            try:
+                message = client.get_iopub_msg(timeout=2)
+            except Exception:  # queue.Empty: every message of the three has arrived
+                break
+            parent = message["parent_header"].get("msg_id")
+            if parent in shown and message["msg_type"] != "status":
+                shown[parent].append(message["msg_type"])
+        after, outputs = execute(client, 'Console.WriteLine("after the queue");')
+        result = {"statuses": statuses, "third_shown": shown[ids[2]], "after": after["status"],
+                  "after_stdout": stdout_of(outputs)}
+
+    elif scenario == "interrupt_restore":
+        # A NuGet feed that accepts connections and never answers: the restore waits until it is stopped.
+        import socket
+        feed = socket.socket()
+        feed.bind(("127.0.0.1", 0))
+        feed.listen(16)
+        url = f"https://127.0.0.1:{feed.getsockname()[1]}/v3/index.json"
+        message_id = client.execute(f'#i "{url}"\n#r "nuget: No.Such.Package.From.A.Silent.Feed, 1.0.0"')
+        deadline = time.monotonic() + 60
+        while not restore_processes(restore_cache) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        started = bool(restore_processes(restore_cache))
+        manager.interrupt_kernel()
+        interrupted = shell_reply(client, message_id)
+        time.sleep(1)
+        after, outputs = execute(client, "Console.WriteLine(6 * 7);")
+        result = {"restore_started": started, "interrupted": interrupted, "restores_left": restore_processes(restore_cache),
+                  "after_stdout": stdout_of(outputs)}
+
+    elif scenario == "six_times_seven":
+        content, outputs = execute(client, "6 * 7")
+        result = {"status": content["status"],
+                  "value": " ".join(v for o in outputs if o["type"] == "execute_result" for v in o["data"].values())}
+
+    elif scenario == "user_expressions":
+        ok, _ = execute(client, "var lr = 0.03;", user_expressions={"twice": "2 * lr", "missing": "nothere"})
+        failed, _ = execute(client, 'throw new Exception("no");', user_expressions={"twice": "2 * lr"}, stop_on_error=False)
+        result = {"ok": ok, "failed": failed}
 
     else:
         raise SystemExit(f"unknown scenario {scenario}")

@@ -22,7 +22,7 @@ public sealed class RunCommand : ISubcommand
             Arity = ArgumentArity.OneOrMore,
             Description = "A notebook or a folder of them (file-name order, a fresh script state each).",
         };
-        // A PATH that looks like an option is a mistyped option, as before System.CommandLine.
+        // A PATH that looks like an option is a mistyped option: say so, rather than "file not found".
         paths.Validators.Add(result =>
         {
             if (result.Tokens.FirstOrDefault(t => t.Value.Length > 1 && t.Value.StartsWith('-')) is { } unknown)
@@ -91,6 +91,8 @@ public sealed class RunCommand : ISubcommand
             var notebook = notebooks[i];
             ParameterInjector.Inject(notebook, parameters[i]);
             var result = executor.Execute(notebook, paths[i], outputs[i], ParametersJson(parameters[i]));
+            // A signal stopped the cell; the guard's handler is writing the notebook and ending the process.
+            if (guard.EndingEarly) Thread.Sleep(Timeout.Infinite);
             guard.Write(notebook, outputs[i]);
             if (result.Failed)
             {
@@ -104,7 +106,7 @@ public sealed class RunCommand : ISubcommand
                 entries.Add(RunReport.Entry(result, stderr));
                 RunReport.Write(arguments.Report, entries);
             }
-            // A timed-out cell is still running on its thread and cannot be stopped: end the whole run here.
+            // A timed-out cell may still be running on its thread (code looping inside a library cannot be stopped): end the whole run here.
             if (result.TimedOut) return guard.Exit(ExitCodes.CellFailed);
         }
         return guard.Exit(exitCode);

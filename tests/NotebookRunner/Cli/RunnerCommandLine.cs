@@ -26,7 +26,7 @@ public static class RunnerCommandLine
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args is ["help"]) args = ["--help"]; // as before System.CommandLine
+        if (args is ["help"]) args = ["--help"]; // `NotebookRunner help` is what people type first
         var parsed = Build().Parse(args);
         if (parsed.Action is ParseErrorAction)
         {

@@ -54,14 +54,14 @@ public static class TorchSharpCheck
             return DoctorCheck.Fail(name, restoreError ?? "TorchSharp-cpu was not restored");
         try
         {
-            NativeAssets.Register(restored, TextWriter.Null);
-            NativeAssets.WaitForBackgroundLoads();
+            NativeAssets.Process.Register(restored, TextWriter.Null);
+            NativeAssets.Process.WaitForBackgroundLoads();
             var options = ScriptOptions.Default
                 .AddImports("System", "System.Linq")
                 .AddReferences(typeof(Enumerable).Assembly)
                 .AddReferences(restored.Assemblies.Select(p => MetadataReference.CreateFromFile(p)));
             var answer = CSharpScript.EvaluateAsync<string>(Probe, options).GetAwaiter().GetResult();
-            var loaded = TorchSharpNativeLoader.LoadedLibTorchSharp;
+            var loaded = NativeAssets.Process.LoadedLibTorchSharp;
             var from = loaded is null ? "" : $" from {loaded}";
             return DoctorCheck.Ok(name, $"{Package.Id} {Package.Version}{from}; manual_seed(0), rand(2,3) = {answer}");
         }

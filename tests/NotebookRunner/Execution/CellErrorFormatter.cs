@@ -36,6 +36,11 @@ public static class CellErrorFormatter
         new("System.TimeoutException", $"cell did not finish within the {seconds.ToString(CultureInfo.InvariantCulture)} s timeout (--timeout)",
             [$"System.TimeoutException: cell did not finish within {seconds.ToString(CultureInfo.InvariantCulture)} s"]);
 
+    /// <summary>A cell stopped before it ended (a kernel interrupt); the state of the cells before it is kept.</summary>
+    public static CellError Interrupted { get; } = new("Interrupted",
+        "the cell was interrupted; the session keeps the state of the cells before it",
+        ["Interrupted: the cell was interrupted; the session keeps the state of the cells before it"]);
+
     // Frames of the runner and of Roslyn's submission plumbing say nothing about the notebook; keep the rest.
     private static IEnumerable<string> StackLines(Exception exception) =>
         (exception.StackTrace ?? "")

@@ -3,8 +3,6 @@ namespace NotebookRunner.Execution;
 /// <summary>How one cell's code ended: its return value if it has one, or its error.</summary>
 public sealed record CellOutcome(bool HasReturnValue, object? ReturnValue, CellError? Error)
 {
-    public bool Succeeded => Error is null;
-
     /// <summary>Seconds Roslyn spent compiling the cell (the runner's overhead).</summary>
     public double CompileSeconds { get; init; }
 

@@ -1,32 +1,35 @@
 using System.Text.Json.Nodes;
-using NotebookRunner.Formatting;
 using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Execution;
 
 /// <summary>
-/// The nbformat outputs of the cell now running. Console writers, display() and the runner all append here;
-/// writes may come from any thread the cell's code uses, hence the lock. Stream text collects in a
+/// A session's nbformat outputs of the cell now running. Console writers, display() and the pipeline all append
+/// here; writes may come from any thread the cell's code uses, hence the lock. Stream text collects in a
 /// <see cref="StreamText"/> and reaches the JSON when the stream ends or is flushed. A display output can be
-/// replaced in place later, from any cell, until the notebook is sealed.
+/// replaced in place later, from any cell, until the outputs are sealed.
 /// </summary>
-public static class CellOutputs
+/// <param name="listener">Told about every output as it is made (the kernel publishes them); null when none is.</param>
+/// <param name="gate">
+/// The lock every change takes. `run` passes the lock it writes the notebook under, so an output added on a cell's
+/// thread never meets the notebook half-serialized.
+/// </param>
+public sealed class CellOutputs(ICellOutputListener? listener = null, object? gate = null)
 {
-    private static readonly object Gate = new();
-    private static JsonArray _current = new();
-    private static OpenStream? _stream;
+    private readonly object _gate = gate ?? new object();
+    private JsonArray _current = new();
+    private OpenStream? _stream;
     // Bumped by Seal: a display shown before it belongs to a notebook already written and is never changed again.
-    private static int _notebook;
+    private int _notebook;
 
     private sealed record OpenStream(string Name, JsonObject Output, StreamText Text);
 
-    /// <summary>Told about every output as it is made; null unless a front end shows outputs live.</summary>
-    public static ICellOutputListener? Listener { get; set; }
+    private ICellOutputListener? Listener => listener;
 
     /// <summary>Starts collecting into a new list for a cell and returns it.</summary>
-    public static JsonArray BeginCell()
+    public JsonArray BeginCell()
     {
-        lock (Gate)
+        lock (_gate)
         {
             CloseStream();
             return _current = new JsonArray();
@@ -34,9 +37,9 @@ public static class CellOutputs
     }
 
     /// <summary>Writes the stream text collected so far into the cell's outputs; later writes still append to it.</summary>
-    public static void Flush()
+    public void Flush()
     {
-        lock (Gate)
+        lock (_gate)
         {
             if (_stream is { } open) open.Output["text"] = open.Text.ToJson();
         }
@@ -46,9 +49,9 @@ public static class CellOutputs
     /// Writes out the stream text and detaches the outputs from the notebook, so that threads a cell left
     /// running cannot change it while it is being written. Call before writing the notebook.
     /// </summary>
-    public static void Seal()
+    public void Seal()
     {
-        lock (Gate)
+        lock (_gate)
         {
             CloseStream();
             _current = new JsonArray();
@@ -60,7 +63,7 @@ public static class CellOutputs
     /// Appends a display_data output with the given mime-type keyed data. Its display id (a new one unless given)
     /// is what a front end matches an update against; the saved notebook does not keep it, as nbformat does not.
     /// </summary>
-    public static ShownDisplay AddDisplayData(JsonObject data, string? displayId = null)
+    public ShownDisplay AddDisplayData(JsonObject data, string? displayId = null)
     {
         var output = new JsonObject
         {
@@ -69,7 +72,7 @@ public static class CellOutputs
             ["metadata"] = new JsonObject(),
         };
         var shown = new ShownDisplay(output, displayId ?? Guid.NewGuid().ToString());
-        lock (Gate)
+        lock (_gate)
         {
             shown.Notebook = _notebook;
             Add(output, shown.DisplayId);
@@ -81,9 +84,9 @@ public static class CellOutputs
     /// Replaces a display's data where it is, in whichever cell showed it, as nbclient does on update_display_data.
     /// False (nothing changed) once the notebook that display belongs to was sealed.
     /// </summary>
-    public static bool UpdateDisplayData(ShownDisplay display, JsonObject data)
+    public bool UpdateDisplayData(ShownDisplay display, JsonObject data)
     {
-        lock (Gate)
+        lock (_gate)
         {
             if (display.Notebook != _notebook) return false;
             display.Output["data"] = data;
@@ -92,7 +95,7 @@ public static class CellOutputs
         }
     }
 
-    public static void AddExecuteResult(object? value, int executionCount)
+    public void AddExecuteResult(object? value, int executionCount)
     {
         var output = new JsonObject
         {
@@ -101,13 +104,13 @@ public static class CellOutputs
             ["execution_count"] = executionCount,
             ["metadata"] = new JsonObject(),
         };
-        lock (Gate) Add(output);
+        lock (_gate) Add(output);
     }
 
-    public static void AddError(string ename, string evalue, IEnumerable<string> traceback)
+    public void AddError(string ename, string evalue, IEnumerable<string> traceback)
     {
         var output = ErrorOutput(ename, evalue, traceback);
-        lock (Gate) Add(output);
+        lock (_gate) Add(output);
     }
 
     /// <summary>An nbformat `error` output, for callers that put it on a cell themselves.</summary>
@@ -120,11 +123,11 @@ public static class CellOutputs
     };
 
     /// <summary>Appends console text; consecutive writes to the same stream merge into one output, as Jupyter does.</summary>
-    public static void AddStream(string name, string text)
+    public void AddStream(string name, string text)
     {
         if (text.Length == 0) return;
         Listener?.StreamWritten(name, text);
-        lock (Gate)
+        lock (_gate)
         {
             if (_stream is not { } open || open.Name != name || _current.Count == 0 || !ReferenceEquals(_current[^1], open.Output))
             {
@@ -142,14 +145,14 @@ public static class CellOutputs
         }
     }
 
-    private static void Add(JsonObject output, string? displayId = null)
+    private void Add(JsonObject output, string? displayId = null)
     {
         CloseStream();
         _current.Add(output);
         Listener?.OutputAdded(output, displayId);
     }
 
-    private static void CloseStream()
+    private void CloseStream()
     {
         if (_stream is not { } open) return;
         open.Output["text"] = open.Text.ToJson();

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using System.Runtime.Loader;
 using NotebookRunner.Native;
 using NotebookRunner.Packages;
 
@@ -10,12 +7,8 @@ namespace NotebookRunner.Execution;
 /// The `#r "nuget:..."` packages a notebook asked for so far. Each new request restores the union of all of them
 /// (so versions resolve together), references the new assemblies and makes native assets loadable.
 /// </summary>
-public sealed class NugetReferences(ExecutionSession session, TextWriter log)
+public sealed class NugetReferences(ScriptSubmissions session, TextWriter log)
 {
-    // Restored assemblies by simple name, for the load context when a script's dependency is not found.
-    private static readonly ConcurrentDictionary<string, string> AssembliesByName = new(StringComparer.OrdinalIgnoreCase);
-    private static int _resolverInstalled;
-
     private readonly PackageRestorer _restorer = new(log: log);
     private readonly List<NugetReference> _packages = [];
     private readonly List<string> _sources = [];
@@ -36,24 +29,14 @@ public sealed class NugetReferences(ExecutionSession session, TextWriter log)
             var restored = _restorer.Restore(_packages.Select(p => new PackageRequest(p.Id, p.Version)).ToList(), _sources, cancellationToken);
             // An assembly already referenced (e.g. by an earlier, smaller package set) cannot be loaded twice.
             var fresh = restored.Assemblies.Where(path => _referencedNames.Add(Path.GetFileNameWithoutExtension(path))).ToList();
-            foreach (var path in fresh) AssembliesByName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
-            InstallResolver();
+            RestoredAssemblies.Process.Add(fresh);
             session.AddReferences(fresh);
-            NativeAssets.Register(restored, log);
+            NativeAssets.Process.Register(restored, log);
             return null;
         }
         catch (PackageRestoreException e)
         {
             return new CellError("PackageRestoreException", e.Message, e.Message.Split('\n'));
         }
-    }
-
-    private static void InstallResolver()
-    {
-        if (Interlocked.Exchange(ref _resolverInstalled, 1) == 1) return;
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
-            name.Name is { } simpleName && AssembliesByName.TryGetValue(simpleName, out var path)
-                ? context.LoadFromAssemblyPath(path)
-                : null;
     }
 }

@@ -61,13 +61,26 @@ public static class CodeAssistance
         };
     }
 
-    /// <summary>"complete" when Roslyn sees a whole submission, else "incomplete" (an open brace, a dangling operator).</summary>
+    /// <summary>
+    /// As ipykernel's do_is_complete: "complete" when Roslyn sees a whole submission, "invalid" when it is whole but
+    /// has a syntax error no further line can fix, else "incomplete" (an open brace, a dangling operator) with the
+    /// indent the next line takes.
+    /// </summary>
     public static JsonObject IsComplete(string code)
     {
         var tree = SyntaxFactory.ParseSyntaxTree(Blanked(code), new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
-        return SyntaxFactory.IsCompleteSubmission(tree)
-            ? new JsonObject { ["status"] = "complete" }
-            : new JsonObject { ["status"] = "incomplete", ["indent"] = "" };
+        if (!SyntaxFactory.IsCompleteSubmission(tree)) return new JsonObject { ["status"] = "incomplete", ["indent"] = NextIndent(code) };
+        return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error)
+            ? new JsonObject { ["status"] = "invalid" }
+            : new JsonObject { ["status"] = "complete" };
+    }
+
+    /// <summary>The last non-blank line's indent, four spaces deeper after a line that opens a block (as IPython after a colon).</summary>
+    public static string NextIndent(string code)
+    {
+        var last = code.Split('\n').Select(l => l.TrimEnd('\r')).LastOrDefault(l => l.Trim().Length > 0) ?? "";
+        var indent = last[..(last.Length - last.TrimStart().Length)];
+        return last.TrimEnd().EndsWith('{') ? indent + "    " : indent;
     }
 
     private static IEnumerable<ISymbol> MembersBefore(SemanticModel model, SyntaxToken dot, int position)

@@ -3,50 +3,64 @@ using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis.CSharp;
 using NetMQ;
 using NotebookRunner.Execution;
+using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Jupyter;
 
 /// <summary>
-/// The kernel's message loop (Jupyter messaging 5.3): shell requests run one at a time on the main thread,
-/// control (interrupt, shutdown) on its own thread so it is heard while a cell runs, heartbeats on a third.
+/// The kernel's message loop (Jupyter messaging 5.3), handler for handler as ipykernel's kernelbase.py: shell requests
+/// run one at a time on the main thread, control (interrupt, shutdown) on its own thread so it is heard while a cell
+/// runs, heartbeats on a third. Cells run in the engine's <see cref="NotebookSession"/>, as in `run`; what they
+/// output reaches iopub through <see cref="IopubOutputs"/>.
 /// </summary>
 public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
 {
+    private static readonly JsonArray HelpLinks = new(
+        new JsonObject { ["text"] = "C# language", ["url"] = "https://learn.microsoft.com/dotnet/csharp/" },
+        new JsonObject { ["text"] = ".NET API browser", ["url"] = "https://learn.microsoft.com/dotnet/api/" },
+        new JsonObject { ["text"] = "TorchSharp", ["url"] = "https://github.com/dotnet/TorchSharp" });
+
     private readonly KernelInterrupt _interrupt = new();
     private readonly List<(int Line, string Input)> _history = [];
-    private KernelSession _session = null!;
+    private NotebookSession _session = null!;
     private IopubOutputs _outputs = null!;
+    private StdinReader _stdin = null!;
     private int _executionCount;
 
     public void Run()
     {
         _outputs = new IopubOutputs(channels);
-        var stdin = new StdinReader(channels, _outputs, _interrupt);
-        _session = new KernelSession(Environment.CurrentDirectory, log, _interrupt);
-        CellOutputs.Listener = _outputs;
-        using var capture = ConsoleCapture.Install();
-        Console.SetIn(stdin);
+        _stdin = new StdinReader(channels, _outputs, _interrupt);
+        _session = new NotebookSession(new SessionSettings(Path.Combine(Environment.CurrentDirectory, "notebook"), log, _stdin)
+        {
+            Listener = _outputs,
+        });
 
         StartThread("jupyter heartbeat", channels.EchoHeartbeats);
-        StartThread("jupyter control", () => Serve(channels.Control, stdin));
+        StartThread("jupyter control", () => Serve(channels.Control));
         channels.Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
-        Serve(channels.Shell, stdin);
+        Serve(channels.Shell);
     }
 
-    private void Serve(NetMQSocket socket, StdinReader stdin)
+    private void Serve(NetMQSocket socket)
     {
         while (true)
         {
             if (channels.Receive(socket, TimeSpan.FromSeconds(1)) is not { } request) continue;
-            try
-            {
-                if (socket == channels.Control) HandleControl(request);
-                else HandleShell(request, stdin);
-            }
-            catch (Exception e)
-            {
-                log.WriteLine($"NotebookRunner kernel: {request.Type} failed: {e}");
-            }
+            Handle(socket, request, aborting: false);
+        }
+    }
+
+    private void Handle(NetMQSocket socket, JupyterMessage request, bool aborting)
+    {
+        try
+        {
+            if (socket == channels.Control) HandleControl(request);
+            else HandleShell(request, aborting);
+        }
+        catch (Exception e)
+        {
+            log.WriteLine($"NotebookRunner kernel: {request.Type} failed: {e}");
         }
     }
 
@@ -70,22 +84,26 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         }
     }
 
-    private void HandleShell(JupyterMessage request, StdinReader stdin)
+    private void HandleShell(JupyterMessage request, bool aborting)
     {
         _interrupt.Reset();
         channels.AwaitIopubSubscriber(TimeSpan.FromSeconds(1));
         channels.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
+        var abortQueue = false;
+        List<JupyterMessage> queued = [];
         try
         {
             JsonObject? reply = request.Type switch
             {
+                "execute_request" when aborting => new JsonObject { ["status"] = "aborted" },
                 "kernel_info_request" => KernelInfo(),
-                "execute_request" => Execute(request, stdin),
+                "execute_request" => Execute(request, out abortQueue),
                 "is_complete_request" => CodeAssistance.IsComplete(Code(request)),
                 "complete_request" => CodeAssistance.Complete(_session.State, Code(request), CursorPos(request)),
                 "inspect_request" => CodeAssistance.Inspect(_session.State, Code(request), CursorPos(request)),
-                "history_request" => History(request),
+                "history_request" => KernelHistory.Reply(_history, request.Content),
                 "comm_info_request" => new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() },
+                "connect_request" => channels.Ports(),
                 "shutdown_request" => Shutdown(request, channels.Shell),
                 "comm_open" => CloseComm(request),
                 "comm_msg" or "comm_close" => null,
@@ -93,36 +111,85 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
             };
             if (reply is not null)
                 channels.Send(channels.Shell, channels.Reply(request, request.Type.Replace("_request", "_reply"), reply));
+            if (abortQueue) queued = WaitingRequests();
         }
         finally
         {
             channels.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
-            _session.StartWarmUp();
+            _session.StartCompilerWarmUp();
         }
+        // ipykernel's _abort_queues: after a failed execute_request with stop_on_error (a Run All), the execute requests
+        // that were waiting when it failed are answered `aborted` and run nothing; other requests are answered as usual.
+        // What arrives after that (the next cell the user runs, once the front end saw this one idle) runs.
+        foreach (var waiting in queued) Handle(channels.Shell, waiting, aborting: true);
     }
 
-    private JsonObject Execute(JupyterMessage request, StdinReader stdin)
+    /// <summary>The shell requests already waiting, taken before this request is reported idle (as ipykernel flushes its stream).</summary>
+    private List<JupyterMessage> WaitingRequests()
+    {
+        var waiting = new List<JupyterMessage>();
+        while (channels.Receive(channels.Shell, TimeSpan.Zero) is { } message) waiting.Add(message);
+        return waiting;
+    }
+
+    private JsonObject Execute(JupyterMessage request, out bool abortQueue)
     {
         var code = Code(request);
         var silent = request.Content["silent"]?.GetValue<bool>() ?? false;
         var storeHistory = !silent && (request.Content["store_history"]?.GetValue<bool>() ?? true);
+        var stopOnError = request.Content["stop_on_error"]?.GetValue<bool>() ?? true;
         if (storeHistory) _executionCount++;
         var count = Math.Max(_executionCount, 1);
         if (!silent) channels.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
 
         _outputs.Parent = silent ? null : request;
-        stdin.Begin(request, request.Content["allow_stdin"]?.GetValue<bool>() ?? false);
-        var error = string.IsNullOrWhiteSpace(code) ? null : _session.Execute(code, count);
+        _stdin.Begin(request, request.Content["allow_stdin"]?.GetValue<bool>() ?? false);
+        CellError? error = null;
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            _session.Outputs.BeginCell();
+            var cell = new NotebookCell(new JsonObject { ["cell_type"] = "code", ["source"] = code, ["metadata"] = new JsonObject() });
+            error = _session.Run(cell, count, count, new CellBounds(null, _interrupt.Token)).Error;
+        }
         _outputs.Flush();
         if (storeHistory) _history.Add((count, code));
+        abortQueue = error is not null && !silent && stopOnError;
 
-        return error is null
-            ? new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["user_expressions"] = new JsonObject(), ["payload"] = new JsonArray() }
+        var reply = error is null
+            ? new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["user_expressions"] = UserExpressions(request) }
             : new JsonObject
             {
                 ["status"] = "error", ["execution_count"] = count, ["ename"] = error.Ename, ["evalue"] = error.Evalue,
                 ["traceback"] = new JsonArray(error.Traceback.Select(t => (JsonNode?)t).ToArray()),
+                // As ipykernel: after an error the expressions are not evaluated.
+                ["user_expressions"] = new JsonObject(),
             };
+        reply["payload"] = new JsonArray();
+        return reply;
+    }
+
+    /// <summary>Each of the request's user_expressions evaluated after the cell, as ipykernel's shell.user_expressions.</summary>
+    private JsonObject UserExpressions(JupyterMessage request)
+    {
+        var results = new JsonObject();
+        if (request.Content["user_expressions"] is not JsonObject expressions) return results;
+        foreach (var (name, expression) in expressions)
+        {
+            var (data, error) = _session.Evaluate(expression is JsonValue value && value.TryGetValue<string>(out var text) ? text : "");
+            results[name] = error is null
+                ? new JsonObject
+                {
+                    ["status"] = "ok",
+                    ["data"] = new JsonObject(data!.Select(d => KeyValuePair.Create(d.MimeType, (JsonNode?)d.Value))),
+                    ["metadata"] = new JsonObject(),
+                }
+                : new JsonObject
+                {
+                    ["status"] = "error", ["ename"] = error.Ename, ["evalue"] = error.Evalue,
+                    ["traceback"] = new JsonArray(error.Traceback.Select(t => (JsonNode?)t).ToArray()),
+                };
+        }
+        return results;
     }
 
     /// <summary>
@@ -139,18 +206,6 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
     {
         log.WriteLine($"NotebookRunner kernel: ignored {request.Type}");
         return null;
-    }
-
-    private JsonObject History(JupyterMessage request)
-    {
-        var entries = _history.AsEnumerable();
-        if (request.Content["hist_access_type"]?.GetValue<string>() == "tail" && request.Content["n"]?.GetValue<int>() is int n)
-            entries = entries.TakeLast(n);
-        return new JsonObject
-        {
-            ["status"] = "ok",
-            ["history"] = new JsonArray(entries.Select(e => (JsonNode?)new JsonArray(0, e.Line, e.Input)).ToArray()),
-        };
     }
 
     private JsonObject Shutdown(JupyterMessage request, NetMQSocket socket)
@@ -180,7 +235,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
             ["pygments_lexer"] = "csharp",
         },
         ["banner"] = "C# on NotebookRunner (Roslyn scripting, Polyglot formatting)",
-        ["help_links"] = new JsonArray(),
+        ["help_links"] = HelpLinks.DeepClone(),
     };
 
     private static string Code(JupyterMessage request) => request.Content["code"]?.GetValue<string>() ?? "";

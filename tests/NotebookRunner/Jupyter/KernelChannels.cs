@@ -13,11 +13,13 @@ public sealed class KernelChannels : IDisposable
 {
     private readonly MessageSigner _signer;
     private readonly TextWriter _log;
+    private readonly ConnectionFile _connection;
 
     public KernelChannels(ConnectionFile connection, TextWriter log)
     {
         _signer = new MessageSigner(connection.SignatureScheme, connection.Key);
         _log = log;
+        _connection = connection;
         Session = Guid.NewGuid().ToString();
         try
         {
@@ -98,6 +100,17 @@ public sealed class KernelChannels : IDisposable
     /// <summary>Publishes on iopub with the topic Jupyter's kernels use ("kernel.SESSION.TYPE").</summary>
     public void Publish(string type, System.Text.Json.Nodes.JsonObject content, JupyterMessage? parent) =>
         Send(Iopub, JupyterMessage.Create(type, content, parent, Session, [Encoding.UTF8.GetBytes($"kernel.{Session}.{type}")]));
+
+    /// <summary>The connect_reply: the ports the kernel listens on.</summary>
+    public System.Text.Json.Nodes.JsonObject Ports() => new()
+    {
+        ["status"] = "ok",
+        ["shell_port"] = _connection.ShellPort,
+        ["iopub_port"] = _connection.IopubPort,
+        ["stdin_port"] = _connection.StdinPort,
+        ["control_port"] = _connection.ControlPort,
+        ["hb_port"] = _connection.HeartbeatPort,
+    };
 
     /// <summary>Echoes heartbeats until the process ends.</summary>
     public void EchoHeartbeats()

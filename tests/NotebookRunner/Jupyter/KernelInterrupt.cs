@@ -1,23 +1,21 @@
 namespace NotebookRunner.Jupyter;
 
-/// <summary>Set by interrupt_request on the control channel; reset when the next request starts.</summary>
+/// <summary>
+/// The stop of the shell request now running: interrupt_request on the control channel cancels it, and the next
+/// request starts with a fresh one. The running cell obeys it (its loops throw, its restore is killed).
+/// </summary>
 public sealed class KernelInterrupt
 {
-    private readonly ManualResetEvent _requested = new(false);
+    private CancellationTokenSource _source = new();
 
-    public WaitHandle Requested => _requested;
+    public CancellationToken Token => Volatile.Read(ref _source).Token;
 
-    public bool IsRequested => _requested.WaitOne(0);
+    public bool IsRequested => Token.IsCancellationRequested;
 
-    public void Request()
-    {
-        InterruptCheck.Request();
-        _requested.Set();
-    }
+    public void Request() => Volatile.Read(ref _source).Cancel();
 
     public void Reset()
     {
-        _requested.Reset();
-        InterruptCheck.Reset();
+        if (Volatile.Read(ref _source).IsCancellationRequested) Volatile.Write(ref _source, new CancellationTokenSource());
     }
 }

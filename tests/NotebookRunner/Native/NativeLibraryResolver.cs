@@ -9,31 +9,32 @@ namespace NotebookRunner.Native;
 /// Resolves `[DllImport("X")]` names (X, libX, libX.so, X.so) to restored native libraries, e.g. SkiaSharp's
 /// libSkiaSharp.so, which lives in another package folder than SkiaSharp.dll. Roslyn scripting loads package
 /// assemblies into their own load contexts, so every context gets the handler, not only the default one.
+/// Owned by <see cref="NativeAssets.Process"/>: the hooks are the process's.
 /// </summary>
-public static class NativeLibraryResolver
+public sealed class NativeLibraryResolver
 {
-    private static readonly ConcurrentDictionary<string, string> PathsByFileName = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<AssemblyLoadContext, bool> HookedContexts = new();
-    private static int _hookedAppDomain;
+    private readonly ConcurrentDictionary<string, string> _pathsByFileName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<AssemblyLoadContext, bool> _hookedContexts = new();
+    private int _hookedAppDomain;
 
     /// <summary>Adds libraries (full paths); a later path for the same file name wins.</summary>
-    public static void Add(IEnumerable<string> libraryPaths)
+    public void Add(IEnumerable<string> libraryPaths)
     {
-        foreach (var path in libraryPaths) PathsByFileName[Path.GetFileName(path)] = path;
+        foreach (var path in libraryPaths) _pathsByFileName[Path.GetFileName(path)] = path;
         Hook();
     }
 
     /// <summary>Makes the name resolve to this path instead (used for the patched libLibTorchSharp.so).</summary>
-    public static void Override(string fileName, string path)
+    public void Override(string fileName, string path)
     {
-        PathsByFileName[fileName] = path;
+        _pathsByFileName[fileName] = path;
         Hook();
     }
 
-    public static string? Find(string libraryName)
+    public string? Find(string libraryName)
     {
         foreach (var candidate in Candidates(libraryName))
-            if (PathsByFileName.TryGetValue(candidate, out var path)) return path;
+            if (_pathsByFileName.TryGetValue(candidate, out var path)) return path;
         return null;
     }
 
@@ -48,7 +49,7 @@ public static class NativeLibraryResolver
         if (!hasPrefix && !hasSuffix) yield return "lib" + file + ".so";
     }
 
-    private static void Hook()
+    private void Hook()
     {
         if (Interlocked.Exchange(ref _hookedAppDomain, 1) == 0)
             AppDomain.CurrentDomain.AssemblyLoad += (_, e) => HookContext(AssemblyLoadContext.GetLoadContext(e.LoadedAssembly));
@@ -56,13 +57,13 @@ public static class NativeLibraryResolver
         foreach (var context in AssemblyLoadContext.All) HookContext(context);
     }
 
-    private static void HookContext(AssemblyLoadContext? context)
+    private void HookContext(AssemblyLoadContext? context)
     {
-        if (context is null || !HookedContexts.TryAdd(context, true)) return;
+        if (context is null || !_hookedContexts.TryAdd(context, true)) return;
         context.ResolvingUnmanagedDll += Resolve;
     }
 
-    private static IntPtr Resolve(Assembly assembly, string libraryName)
+    private IntPtr Resolve(Assembly assembly, string libraryName)
     {
         var path = Find(libraryName);
         return path is not null && NativeLibrary.TryLoad(path, out var handle) ? handle : IntPtr.Zero;

@@ -11,27 +11,28 @@ namespace NotebookRunner.Native;
 /// Loading libtorch_cpu.so takes about 0.3 s (its static initialisers register every operator), so it happens on a
 /// background thread while the notebook's next cell compiles; a cell waits for it before it runs
 /// (<see cref="WaitForLoads"/>), so TorchSharp's own load still finds the libraries already loaded.
+/// Owned by <see cref="NativeAssets.Process"/>: a library loads once per process.
 /// </summary>
-public static class TorchSharpNativeLoader
+public sealed class TorchSharpNativeLoader(NativeLibraryResolver resolver)
 {
     public const string LibTorchSharpFileName = "libLibTorchSharp.so";
-    private static readonly object Gate = new();
-    private static string? _loadedLibTorchSharp;
-    private static Task? _loading;
+    private readonly object _gate = new();
+    private string? _loadedLibTorchSharp;
+    private Task? _loading;
 
     /// <summary>The libLibTorchSharp.so chosen for loading (loaded once <see cref="WaitForLoads"/> returns), or null when none was.</summary>
-    public static string? LoadedLibTorchSharp => _loadedLibTorchSharp;
+    public string? LoadedLibTorchSharp => _loadedLibTorchSharp;
 
     /// <summary>Does nothing when the libraries hold no libLibTorchSharp.so or TorchSharp is already loaded.</summary>
-    public static void Load(IReadOnlyList<string> nativeLibraries, string cacheDirectory, TextWriter log)
+    public void Load(IReadOnlyList<string> nativeLibraries, string cacheDirectory, TextWriter log)
     {
         var libTorchSharp = nativeLibraries.FirstOrDefault(p => Path.GetFileName(p) == LibTorchSharpFileName);
         if (libTorchSharp is null || !OperatingSystem.IsLinux()) return;
-        lock (Gate)
+        lock (_gate)
         {
             if (_loadedLibTorchSharp is not null) return;
             var toLoad = LoadableCopy(libTorchSharp, cacheDirectory, log);
-            NativeLibraryResolver.Override(LibTorchSharpFileName, toLoad);
+            resolver.Override(LibTorchSharpFileName, toLoad);
             _loadedLibTorchSharp = toLoad;
             // libtorch_cpu.so's RUNPATH $ORIGIN finds libc10.so and libgomp next to it.
             var inOrder = new[] { "libtorch_cpu.so", "libtorch.so" }
@@ -47,10 +48,10 @@ public static class TorchSharpNativeLoader
     }
 
     /// <summary>Blocks until the background load has finished; throws what it threw (a library that failed to load).</summary>
-    public static void WaitForLoads()
+    public void WaitForLoads()
     {
         Task? loading;
-        lock (Gate) loading = _loading;
+        lock (_gate) loading = _loading;
         if (loading is null) return;
         try
         {
@@ -59,7 +60,7 @@ public static class TorchSharpNativeLoader
         catch when (loading.IsFaulted)
         {
             // Reported once, to the cell that waited first; later cells meet TorchSharp's own error if they use it.
-            lock (Gate) _loading = null;
+            lock (_gate) _loading = null;
             throw;
         }
     }

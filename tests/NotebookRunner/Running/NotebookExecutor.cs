@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis.Scripting;
-using Microsoft.DotNet.Interactive.Formatting;
 using NotebookRunner.Execution;
-using NotebookRunner.Formatting;
 using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Running;
@@ -25,22 +22,17 @@ public sealed class NotebookExecutor(RunSettings settings)
         UpgradeToCellIds(notebook);
         PapermillMetadata.SetNotebook(notebook, parameters, inputPath, outputPath, started, null, null);
 
-        Formatter.ResetToDefault();
-        // What the Polyglot kernel sets up for notebook front ends (dotnet-interactive KernelBuilder.SetUpFormatters).
-        Formatter.DefaultMimeType = HtmlFormatter.MimeType;
-        Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
         var guard = settings.Guard;
         var sync = guard?.Sync ?? new object();
-        guard?.NotebookStarted(notebook, inputPath, outputPath);
-        FormatterDisplays.Install();
-        var session = new ExecutionSession(inputPath);
-        var packages = new NugetReferences(session, settings.Progress);
+        // The runner's own stdin is not the cells' to read (a CI job's pipe, a terminal): they see end of input.
+        using var session = new NotebookSession(new SessionSettings(inputPath, settings.Progress, TextReader.Null) { OutputsGate = sync });
+        guard?.NotebookStarted(notebook, inputPath, outputPath, session.Outputs);
         var previousDirectory = Environment.CurrentDirectory;
         Environment.CurrentDirectory = settings.WorkingDirectory ?? Path.GetDirectoryName(Path.GetFullPath(inputPath))!;
+        var bounds = new CellBounds(settings.Timeout, guard?.Stopping ?? CancellationToken.None);
         var executionCount = 0;
         try
         {
-            using var capture = ConsoleCapture.Install();
             for (var index = 0; index < cells.Count; index++)
             {
                 var cell = cells[index];
@@ -52,29 +44,23 @@ public sealed class NotebookExecutor(RunSettings settings)
                 }
                 var cellStart = DateTime.UtcNow;
                 var cellClock = Stopwatch.StartNew();
-                CellError? error = null;
-                var timings = CellTimings.None;
                 var ran = cell.IsCode && !string.IsNullOrWhiteSpace(cell.Source);
+                var outcome = new CellResult(CellEnd.Completed, null, CellTimings.None);
                 if (ran)
                 {
                     lock (sync)
                     {
-                        cell.Json["outputs"] = CellOutputs.BeginCell();
+                        cell.Json["outputs"] = session.Outputs.BeginCell();
                         cell.Json["execution_count"] = ++executionCount;
                         guard?.CellStarted(cell, number, cellStart);
                     }
-                    capture.Apply();
-                    error = RunCell(session, packages, cell, number, executionCount, out var timedOut, out timings);
-                    result.TimedOut = timedOut;
+                    outcome = session.Run(cell, number, executionCount, bounds);
+                    result.TimedOut = outcome.End == CellEnd.TimedOut;
                 }
                 var seconds = cellClock.Elapsed.TotalSeconds;
-                lock (sync)
-                {
-                    if (error is not null) CellOutputs.AddError(error.Ename, error.Evalue, error.Traceback);
-                    if (ran) CellOutputs.Flush();
-                    PapermillMetadata.MarkFinished(cell, cellStart, DateTime.UtcNow, error is not null);
-                }
-                result.Cells.Add(new CellRecord(number, cell.IsCode, error is null ? CellStatus.Completed : CellStatus.Failed, seconds) { Timings = timings });
+                var error = outcome.Error;
+                lock (sync) PapermillMetadata.MarkFinished(cell, cellStart, DateTime.UtcNow, error is not null);
+                result.Cells.Add(new CellRecord(number, cell.IsCode, error is null ? CellStatus.Completed : CellStatus.Failed, seconds) { Timings = outcome.Timings });
                 if (cell.IsCode)
                     settings.Progress.WriteLine(
                         $"[{number}/{cells.Count}] {Shorten(cell.FirstLine)}  {seconds.ToString("0.00", CultureInfo.InvariantCulture)}s"
@@ -100,76 +86,6 @@ public sealed class NotebookExecutor(RunSettings settings)
         result.Duration = clock.Elapsed.TotalSeconds;
         PapermillMetadata.SetNotebook(notebook, parameters, inputPath, outputPath, started, DateTime.UtcNow, result.Failed);
         return result;
-    }
-
-    private CellError? RunCell(ExecutionSession session, NugetReferences packages, NotebookCell cell, int number,
-        int executionCount, out bool timedOut, out CellTimings timings)
-    {
-        timedOut = false;
-        timings = CellTimings.None;
-        try
-        {
-            CellDirectives.EnsureCSharp(cell, number);
-        }
-        catch (CellLanguageException e)
-        {
-            return new CellError("UnsupportedCellLanguage", e.Message, [e.Message]);
-        }
-        var prepared = CellDirectives.Prepare(cell.Source);
-        if (prepared.UnsupportedMagic is var (magic, line))
-        {
-            var message = CellDirectives.UnsupportedMagicMessage(number, magic, line);
-            return new CellError("UnsupportedMagicCommand", message, [message]);
-        }
-
-        // The timeout bounds all the cell causes, its packages' restore included; cancelling kills that restore.
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(settings.Guard?.Stopping ?? CancellationToken.None);
-        var wallClock = Stopwatch.StartNew();
-        CellOutcome? outcome;
-        try
-        {
-            if (!CellThread.TryRun(() => RestoreThenRun(session, packages, prepared, number, cancel.Token), settings.Timeout, out outcome))
-            {
-                timedOut = true;
-                cancel.Cancel();
-                return CellErrorFormatter.Timeout(settings.Timeout!.Value.TotalSeconds);
-            }
-        }
-        catch (AggregateException e)
-        {
-            return CellErrorFormatter.FromException(e.InnerException ?? e);
-        }
-        timings = new CellTimings(outcome!.CompileSeconds, outcome.RunSeconds, 0);
-        if (outcome.Error is not null) return outcome.Error;
-        if (outcome.HasReturnValue)
-        {
-            var formatting = Stopwatch.StartNew();
-            try
-            {
-                CellOutputs.AddExecuteResult(outcome.ReturnValue, executionCount);
-            }
-            catch (Exception e)
-            {
-                return CellErrorFormatter.FromException(e);
-            }
-            finally
-            {
-                timings = timings with { Format = formatting.Elapsed.TotalSeconds };
-            }
-        }
-        // Polyglot's #!time shows this line (in the kernel's culture) after the cell's outputs, when the cell succeeds.
-        if (prepared.Timed)
-            CellOutputs.AddDisplayData(new JsonObject { ["text/plain"] = NotebookCell.SplitLines($"Wall time: {wallClock.Elapsed.TotalMilliseconds}ms") });
-        return null;
-    }
-
-    private static CellOutcome RestoreThenRun(ExecutionSession session, NugetReferences packages, PreparedCell prepared,
-        int number, CancellationToken cancellationToken)
-    {
-        if ((prepared.Packages.Count > 0 || prepared.Sources.Count > 0)
-            && packages.Add(prepared.Packages, prepared.Sources, cancellationToken) is { } restoreError)
-            return new CellOutcome(false, null, restoreError);
-        return session.Run(prepared.Code, number);
     }
 
     private static void PrepareCells(IReadOnlyList<NotebookCell> cells)

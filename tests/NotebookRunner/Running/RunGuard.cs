@@ -21,8 +21,9 @@ public sealed class RunGuard : IDisposable
     private int _started;
     private bool _ending;
 
-    private sealed class Notebook(NotebookDocument document, string inputPath, string outputPath)
+    private sealed class Notebook(NotebookDocument document, string inputPath, string outputPath, CellOutputs outputs)
     {
+        public CellOutputs Outputs { get; } = outputs;
         public NotebookDocument Document { get; } = document;
         public string InputPath { get; } = inputPath;
         public string OutputPath { get; } = outputPath;
@@ -39,7 +40,16 @@ public sealed class RunGuard : IDisposable
     /// <summary>Held while the notebook's JSON changes between cells and while it is written.</summary>
     public object Sync { get; } = new();
 
-    /// <summary>Cancelled when the run is cut short; a `dotnet restore` a cell waits for is killed with it.</summary>
+    /// <summary>
+    /// True once the run is ending early (a signal, Environment.Exit, a thread's exception): the handler writes the
+    /// notebook as far as it ran and ends the process, so the run writes and says nothing more.
+    /// </summary>
+    public bool EndingEarly
+    {
+        get { lock (Sync) return _ending; }
+    }
+
+    /// <summary>Cancelled when the run is cut short: the running cell stops, and a `dotnet restore` it waits for is killed.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
     public static RunGuard Install(IReadOnlyList<string> notebooks, TextWriter stderr)
@@ -61,11 +71,11 @@ public sealed class RunGuard : IDisposable
         return guard;
     }
 
-    public void NotebookStarted(NotebookDocument document, string inputPath, string outputPath)
+    public void NotebookStarted(NotebookDocument document, string inputPath, string outputPath, CellOutputs outputs)
     {
         lock (Sync)
         {
-            _current = new Notebook(document, inputPath, outputPath);
+            _current = new Notebook(document, inputPath, outputPath, outputs);
             _started++;
         }
     }
@@ -77,14 +87,19 @@ public sealed class RunGuard : IDisposable
         _current.LastCell = (cell, number, start);
     }
 
-    /// <summary>Writes the executed notebook, once no thread a cell left behind can change it.</summary>
+    /// <summary>
+    /// Writes the executed notebook, once no thread a cell left behind can change it; nothing once the run is ending
+    /// early, whose handler has written the notebook as far as it ran (a signal stops the cell, which then returns here).
+    /// </summary>
     public void Write(NotebookDocument document, string path)
     {
         lock (Sync)
         {
-            CellOutputs.Seal();
+            if (_ending) return;
+            var current = _current is not null && ReferenceEquals(_current.Document, document) ? _current : null;
+            current?.Outputs.Seal();
             NotebookWriter.Write(document, path);
-            if (_current is not null && ReferenceEquals(_current.Document, document)) _current.Written = true;
+            if (current is not null) current.Written = true;
         }
     }
 
@@ -130,7 +145,7 @@ public sealed class RunGuard : IDisposable
         var requested = Environment.ExitCode;
         var message = $"the cell called Environment.Exit({requested}), which ends the process; the run stopped here";
         if (EndEarly("EnvironmentExit", message, [$"EnvironmentExit: {message}"]))
-            Environment.ExitCode = Cli.ExitCodes.CellFailed;
+            Environment.ExitCode = ExitCodes.CellFailed;
     }
 
     // Runs on the thread that threw (a cell's thread, thread-pool continuation of async void, the finalizer
@@ -141,7 +156,7 @@ public sealed class RunGuard : IDisposable
             ? CellErrorFormatter.FromException(exception)
             : new CellError(e.ExceptionObject.GetType().FullName ?? "Exception", e.ExceptionObject.ToString() ?? "", []);
         var evalue = $"{error.Evalue} (unhandled on another thread, in async void or in a finalizer; that ends the process)";
-        if (EndEarly(error.Ename, evalue, error.Traceback)) Environment.Exit(Cli.ExitCodes.CellFailed);
+        if (EndEarly(error.Ename, evalue, error.Traceback)) Environment.Exit(ExitCodes.CellFailed);
     }
 
     /// <summary>Writes the partial notebook and says what happened; false when the run is already ending.</summary>
@@ -170,7 +185,7 @@ public sealed class RunGuard : IDisposable
 
     private void WritePartial(Notebook notebook, CellError error)
     {
-        CellOutputs.Seal();
+        notebook.Outputs.Seal();
         var now = DateTime.UtcNow;
         string where;
         if (notebook.LastCell is { } last)

@@ -2,10 +2,9 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Formatting;
-using NotebookRunner.Execution;
 using NotebookRunner.Notebooks;
 
-namespace NotebookRunner.Formatting;
+namespace NotebookRunner.Execution;
 
 /// <summary>
 /// Puts what `display()`, `.Display()`, `.DisplayAs()` and `DisplayedValue.Update()` show into the running cell's
@@ -21,44 +20,58 @@ namespace NotebookRunner.Formatting;
 /// Microsoft's kernel (1.0.712001) does not update in place even for `display()`: its `display()` is
 /// `value.Display(mimeTypes)`, so its DisplayedValueUpdated names an id no output has (measured). Its Jupyter
 /// kernel then sends update_display_data for that unknown id, which nbclient ignores, and Polyglot's VS Code
-/// extension (by its source) appends an output whose id it does not track, so there the update is one more output. The runner keeps the contract DisplayedValue documents ("can be
-/// used to later update the display"); tests/Conformance.Tests' display-update fixture records the difference.
+/// extension (by its source) appends an output whose id it does not track, so there the update is one more output.
+/// The runner keeps the contract DisplayedValue documents ("can be used to later update the display"); tests/Conformance.Tests' display-update fixture records the difference.
 /// </summary>
-public static class FormatterDisplays
+public sealed class FormatterDisplays : IDisposable
 {
     private static readonly EventInfo? FormatterEvent =
         typeof(Formatter).GetEvent("OnFormatterEvent", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
 
-    private static readonly Action<DisplayedValue> Handler = Show;
+    private readonly CellOutputs _outputs;
+    private readonly Action<DisplayedValue> _handler;
 
     // The outputs our display() showed, by the DisplayedValue it returned; an entry lives as long as the notebook can reach that value.
-    private static readonly ConditionalWeakTable<DisplayedValue, ShownDisplay> Shown = new();
+    private readonly ConditionalWeakTable<DisplayedValue, ShownDisplay> _shown = new();
 
-    /// <summary>Subscribes once (again after a Formatter reset, harmlessly).</summary>
-    public static void Install()
+    /// <summary>
+    /// The displays of the session whose cell runs now. Formatter's event and Polyglot's `display()` are static, so a
+    /// cell reaches its session through this one process-wide route, which the session points at itself before each cell.
+    /// </summary>
+    public static FormatterDisplays? Active { get; set; }
+
+    /// <summary>Subscribes to the Formatting package's display event until disposed.</summary>
+    public FormatterDisplays(CellOutputs outputs)
     {
         if (FormatterEvent is null)
             throw new InvalidOperationException($"{typeof(Formatter).Assembly.GetName()} has no Formatter.OnFormatterEvent; display() cannot show anything with this Formatting version");
-        FormatterEvent.GetRemoveMethod(nonPublic: true)!.Invoke(null, [Handler]);
-        FormatterEvent.GetAddMethod(nonPublic: true)!.Invoke(null, [Handler]);
+        _outputs = outputs;
+        _handler = Show;
+        FormatterEvent.GetAddMethod(nonPublic: true)!.Invoke(null, [_handler]);
     }
 
     /// <summary>Our `display()`: shows the value and returns the DisplayedValue that output belongs to.</summary>
-    public static DisplayedValue Display(object? value, string[] mimeTypes)
+    public DisplayedValue Display(object? value, string[] mimeTypes)
     {
         var displayed = new DisplayedValue(value, FormattedValue.CreateManyFromObject(value, mimeTypes));
-        Shown.AddOrUpdate(displayed, CellOutputs.AddDisplayData(DataOf(displayed), displayed.DisplayId));
+        _shown.AddOrUpdate(displayed, _outputs.AddDisplayData(DataOf(displayed), displayed.DisplayId));
         return displayed;
     }
 
-    private static void Show(DisplayedValue displayed)
+    public void Dispose()
     {
-        if (displayed.IsUpdated && Shown.TryGetValue(displayed, out var shown) && CellOutputs.UpdateDisplayData(shown, DataOf(displayed)))
+        FormatterEvent!.GetRemoveMethod(nonPublic: true)!.Invoke(null, [_handler]);
+        if (ReferenceEquals(Active, this)) Active = null;
+    }
+
+    private void Show(DisplayedValue displayed)
+    {
+        if (displayed.IsUpdated && _shown.TryGetValue(displayed, out var shown) && _outputs.UpdateDisplayData(shown, DataOf(displayed)))
             return;
         // A first display keeps its DisplayedValue's id; an update nobody can place gets an id of its own, so a
-        // later update of the same value is appended too instead of replacing this one (as before, and as the
-        // conformance tests read Microsoft's kernel's events: each update of an unknown id is one more output).
-        CellOutputs.AddDisplayData(DataOf(displayed), displayed.IsUpdated ? null : displayed.DisplayId);
+        // later update of the same value is appended too instead of replacing this one (as the conformance tests
+        // read Microsoft's kernel's events: each update of an unknown id is one more output).
+        _outputs.AddDisplayData(DataOf(displayed), displayed.IsUpdated ? null : displayed.DisplayId);
     }
 
     private static JsonObject DataOf(DisplayedValue displayed)

@@ -8,7 +8,7 @@ namespace Microsoft.DotNet.Interactive;
 /// `using static Microsoft.DotNet.Interactive.Kernel;`, and `Kernel.Root` / `Kernel.Current` with their names.
 /// `.Display()` and `.DisplayAs(mimeType)` are the Formatting package's, as in Polyglot; `display()` returns the
 /// DisplayedValue of the output it showed, so that its `Update()` replaces that output in place.
-/// <see cref="NotebookRunner.Formatting.FormatterDisplays"/> puts what they show into the running cell's outputs.
+/// <see cref="NotebookRunner.Execution.FormatterDisplays"/> puts what they show into the running cell's outputs.
 /// </summary>
 public class Kernel
 {
@@ -23,7 +23,9 @@ public class Kernel
     public string Name { get; }
 
     public static DisplayedValue display(object? value, params string[] mimeTypes) =>
-        NotebookRunner.Formatting.FormatterDisplays.Display(value, mimeTypes);
+        (NotebookRunner.Execution.FormatterDisplays.Active
+         ?? throw new InvalidOperationException("display() shows a value in a notebook cell's outputs; no cell is running"))
+        .Display(value, mimeTypes);
 
     public static IHtmlContent HTML(string content) => new HtmlString(content);
 }

@@ -2,25 +2,33 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace NotebookRunner.Jupyter;
+namespace NotebookRunner.Execution;
 
 /// <summary>
-/// .NET cannot stop a thread from outside, so the kernel's cells stop themselves: every loop body of a cell starts
-/// with a check that throws once the front end has interrupted. The check goes on the line of the body's `{`, so
-/// the cell's line numbers (and the columns of its other lines) stay its own.
+/// .NET cannot stop a thread from outside, so cells stop themselves: every loop body of a cell starts with a check
+/// that throws once the cell's run is stopped (a kernel interrupt, `run`'s timeout). The check goes on the line of
+/// the body's `{`, so the cell's line numbers (and the columns of its other lines) stay its own.
+/// Cell code can reach only static members, so the check finds its cell's stop token in an AsyncLocal that the cell
+/// thread sets (<see cref="Enter"/>); threads and tasks the cell starts inherit it.
 /// </summary>
 public static class InterruptCheck
 {
-    private static volatile bool _requested;
+    private static readonly AsyncLocal<CancellationToken> CellStop = new();
+    // Until some cell's stop was requested in this process, a check is one volatile read.
+    private static volatile bool _anyStopRequested;
 
-    public static void Request() => _requested = true;
+    /// <summary>Makes <paramref name="stop"/> the token the checks of code run on this thread (and what it starts) obey.</summary>
+    public static void Enter(CancellationToken stop)
+    {
+        CellStop.Value = stop;
+        stop.Register(static () => _anyStopRequested = true);
+    }
 
-    public static void Reset() => _requested = false;
-
-    /// <summary>Called from the loops of kernel cells.</summary>
+    /// <summary>Called from the loops of cells.</summary>
     public static void ThrowIfRequested()
     {
-        if (_requested) throw new OperationCanceledException("the cell was interrupted");
+        if (_anyStopRequested && CellStop.Value.IsCancellationRequested)
+            throw new OperationCanceledException("the cell was interrupted");
     }
 
     public static string Instrument(string code)
@@ -32,7 +40,7 @@ public static class InterruptCheck
     private sealed class LoopRewriter : CSharpSyntaxRewriter
     {
         private static readonly StatementSyntax Check =
-            SyntaxFactory.ParseStatement("global::NotebookRunner.Jupyter.InterruptCheck.ThrowIfRequested();").WithoutTrivia();
+            SyntaxFactory.ParseStatement("global::NotebookRunner.Execution.InterruptCheck.ThrowIfRequested();").WithoutTrivia();
 
         public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
         {

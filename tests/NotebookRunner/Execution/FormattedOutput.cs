@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Formatting;
 
-namespace NotebookRunner.Formatting;
+namespace NotebookRunner.Execution;
 
 /// <summary>Formats a value into mime-type keyed strings exactly as the Polyglot kernel does.</summary>
 public static class FormattedOutput

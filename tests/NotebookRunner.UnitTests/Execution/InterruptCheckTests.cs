@@ -3,9 +3,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NotebookRunner.Jupyter;
+using NotebookRunner.Execution;
 
-namespace NotebookRunner.UnitTests.Jupyter;
+namespace NotebookRunner.UnitTests.Execution;
 
 /// <summary>
 /// Every loop of a kernel cell starts its body with the interrupt check, and the cell's lines stay where they were
@@ -42,15 +42,10 @@ public class InterruptCheckTests
         var options = ScriptOptions.Default.AddReferences(typeof(InterruptCheck).Assembly);
         // A loop that would end on its own, so a missing check fails the test instead of hanging it.
         var script = CSharpScript.Create<int>(InterruptCheck.Instrument("var n = 0;\nwhile (n < 100_000_000) { n++; }\nn"), options);
-        InterruptCheck.Request();
-        try
-        {
-            await Assert.ThrowsAsync<OperationCanceledException>(() => script.RunAsync());
-        }
-        finally
-        {
-            InterruptCheck.Reset();
-        }
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        InterruptCheck.Enter(stop.Token);
+        await Assert.ThrowsAsync<OperationCanceledException>(() => script.RunAsync());
     }
 
     [Fact]

@@ -12,10 +12,10 @@ using NotebookRunner.Native;
 namespace NotebookRunner.Execution;
 
 /// <summary>
-/// One notebook's Roslyn script state: the first cell runs with RunAsync, every later one continues it
-/// (ContinueWithAsync), as in the Polyglot C# kernel.
+/// One notebook's Roslyn script state: the Polyglot helpers' submission runs first (RunAsync), and every cell
+/// continues the state of the last one that completed, as in the Polyglot C# kernel.
 /// </summary>
-public sealed class ExecutionSession
+public sealed class ScriptSubmissions
 {
     // Polyglot asks Roslyn the same way whether a submission ends in an expression with a value.
     private static readonly MethodInfo? HasReturnValueMethod =
@@ -32,8 +32,9 @@ public sealed class ExecutionSession
     private readonly string _notebookFileName;
     private ScriptOptions _options;
     private ScriptState<object>? _state;
+    private Task<ScriptState<object>>? _first;
 
-    public ExecutionSession(string notebookPath)
+    public ScriptSubmissions(string notebookPath)
     {
         var fullPath = Path.GetFullPath(notebookPath);
         _notebookDirectory = Path.GetDirectoryName(fullPath)!;
@@ -41,7 +42,19 @@ public sealed class ExecutionSession
         _options = CreateOptions(_notebookDirectory);
     }
 
-    public ScriptState<object>? State => _state;
+    /// <summary>Starts the first submission (the Polyglot helpers, Roslyn's own start) on the thread pool.</summary>
+    public void StartInBackground() => _first ??= Task.Run(() => CSharpScript.RunAsync(KernelHelpers, _options));
+
+    /// <summary>The state after the last completed submission, once the first one has run.</summary>
+    public ScriptState<object> Started()
+    {
+        _state ??= (_first ?? CSharpScript.RunAsync(KernelHelpers, _options)).GetAwaiter().GetResult();
+        return _state;
+    }
+
+    /// <summary>Evaluates an expression against the current state; the state stays as it was.</summary>
+    public object? Evaluate(string expression) =>
+        Started().ContinueWithAsync(expression, _options.WithFilePath(CellPath(0))).GetAwaiter().GetResult().ReturnValue;
 
     /// <summary>The options cells compile with (references, imports, resolvers, debug information).</summary>
     public ScriptOptions Options => _options;
@@ -60,13 +73,12 @@ public sealed class ExecutionSession
         var compileSeconds = 0.0;
         try
         {
-            _state ??= CSharpScript.RunAsync(KernelHelpers, _options).GetAwaiter().GetResult();
-            var script = _state.Script.ContinueWith(code, options);
+            var script = Started().Script.ContinueWith(code, options);
             Compile(script);
             compileSeconds = clock.Elapsed.TotalSeconds;
             // A cell with nothing to run (the rest of a `#r` cell) does not wait for natives still loading.
-            if (!string.IsNullOrWhiteSpace(code)) NativeAssets.WaitForBackgroundLoads();
-            _state = script.RunFromAsync(_state).GetAwaiter().GetResult();
+            if (!string.IsNullOrWhiteSpace(code)) NativeAssets.Process.WaitForBackgroundLoads();
+            _state = script.RunFromAsync(_state!).GetAwaiter().GetResult();
             var hasValue = HasReturnValue(_state.Script);
             return new CellOutcome(hasValue, _state.ReturnValue, null) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds - compileSeconds };
         }
@@ -111,7 +123,7 @@ public sealed class ExecutionSession
                 typeof(Enumerable).Assembly,
                 typeof(IEnumerable<>).Assembly,
                 typeof(Task<>).Assembly,
-                typeof(ExecutionSession).Assembly,
+                typeof(ScriptSubmissions).Assembly,
                 typeof(Formatter).Assembly,
                 typeof(IHtmlContent).Assembly)
             .AddReferences("netstandard");

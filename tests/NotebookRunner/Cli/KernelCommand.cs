@@ -1,7 +1,7 @@
 using System.CommandLine;
-using NotebookRunner.Cli;
+using NotebookRunner.Jupyter;
 
-namespace NotebookRunner.Jupyter;
+namespace NotebookRunner.Cli;
 
 /// <summary>
 /// `kernel install [--name NAME] [--replace]`, `kernel uninstall [--name NAME]`, and `kernel CONNECTION_FILE`
@@ -15,16 +15,16 @@ public sealed class KernelCommand : ISubcommand
     {
         var connectionFile = new Argument<string>("CONNECTION_FILE") { Description = "The connection file Jupyter writes for the kernel." };
         var command = new Command("kernel", "Serve as a Jupyter kernel (Jupyter runs this), or install/uninstall its kernelspec.") { connectionFile };
-        command.SetAction(result => Serve(result.GetValue(connectionFile)!, result.InvocationConfiguration.Error));
+        command.SetAction(result => KernelServer.Serve(result.GetValue(connectionFile)!, result.InvocationConfiguration.Error));
 
         var installName = NameOption();
         var replace = new Option<bool>("--replace") { Description = "Replace a kernelspec of that name that is not ours (it is moved aside, and uninstall puts it back)." };
-        var install = new Command("install", "Write the kernelspec into $JUPYTER_DATA_DIR or the platform's Jupyter data directory.") { installName, replace };
+        var install = new Command("install", "Copy the kernel into the Jupyter data directory ($JUPYTER_DATA_DIR or the platform's) and write its kernelspec there; again to update it.") { installName, replace };
         install.SetAction(result => KernelSpec.Install(result.GetValue(installName)!, result.GetValue(replace),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
 
         var uninstallName = NameOption();
-        var uninstall = new Command("uninstall", "Remove our kernelspec (never another one).") { uninstallName };
+        var uninstall = new Command("uninstall", "Remove our kernelspec and the kernel copy it starts (never another kernelspec).") { uninstallName };
         uninstall.SetAction(result => KernelSpec.Uninstall(result.GetValue(uninstallName)!,
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
 
@@ -47,21 +47,5 @@ public sealed class KernelCommand : ISubcommand
                 result.AddError($"--name '{value}': a kernelspec name is letters, digits, '.', '_' or '-'");
         });
         return name;
-    }
-
-    private static int Serve(string connectionFile, TextWriter stderr)
-    {
-        try
-        {
-            var connection = ConnectionFile.Read(connectionFile);
-            using var channels = new KernelChannels(connection, stderr);
-            new JupyterKernel(channels, stderr).Run();
-            return ExitCodes.Ok;
-        }
-        catch (KernelStartException e)
-        {
-            stderr.WriteLine($"NotebookRunner kernel: {e.Message}");
-            return ExitCodes.BadUsage;
-        }
     }
 }

@@ -1,5 +1,6 @@
-namespace NotebookRunner.Cli;
+namespace NotebookRunner;
 
+/// <summary>The runner's exit codes, shared by every subcommand and by `run`'s early endings.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using NotebookRunner.Execution;
+using NotebookRunner.Notebooks;
+
+namespace NotebookRunner.Tests.Engine;
+
+/// <summary>
+/// The engine's cell pipeline in this process, as both front ends drive it. The console is the process's, so these
+/// run one after another in one class.
+/// </summary>
+public sealed class NotebookSessionTests : IDisposable
+{
+    readonly string folder = Path.Combine(Path.GetTempPath(), "nbrunner-session-tests", Guid.NewGuid().ToString("N"));
+    readonly NotebookSession session;
+    int count;
+
+    public NotebookSessionTests()
+    {
+        Directory.CreateDirectory(folder);
+        session = new NotebookSession(new SessionSettings(Path.Combine(folder, "notebook.ipynb"), TextWriter.Null, TextReader.Null));
+    }
+
+    (CellResult Result, JsonArray Outputs) Run(string code, TimeSpan? timeout = null, CancellationToken stop = default)
+    {
+        var outputs = session.Outputs.BeginCell();
+        var cell = new NotebookCell(new JsonObject { ["cell_type"] = "code", ["source"] = code, ["metadata"] = new JsonObject() });
+        count++;
+        return (session.Run(cell, count, count, new CellBounds(timeout, stop)), outputs);
+    }
+
+    static string Stdout(JsonArray outputs) => string.Concat(outputs
+        .Where(o => (string?)o!["output_type"] == "stream" && (string?)o["name"] == "stdout")
+        .SelectMany(o => o!["text"]!.AsArray().Select(t => (string?)t)));
+
+    [Fact]
+    public void a_cell_after_one_that_replaced_Console_Out_still_shows_what_it_prints()
+    {
+        Run("Console.SetOut(new System.IO.StringWriter());");
+
+        var (result, outputs) = Run("Console.WriteLine(\"still shown\");");
+
+        Assert.Equal(CellEnd.Completed, result.End);
+        Assert.Equal("still shown\n", Stdout(outputs));
+    }
+
+    [Fact]
+    public void a_cell_past_its_timeout_ends_as_timed_out_and_its_loop_stops()
+    {
+        Run("public static class Spin { public static long Turns; }");
+
+        var (result, outputs) = Run("while (true) { Spin.Turns++; }", timeout: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(CellEnd.TimedOut, result.End);
+        Assert.Equal("System.TimeoutException", (string?)Assert.Single(outputs)!["ename"]);
+        var (_, after) = Run("var seen = Spin.Turns; System.Threading.Thread.Sleep(300); Console.WriteLine(Spin.Turns == seen);");
+        Assert.Equal("True\n", Stdout(after));
+    }
+
+    [Fact]
+    public void a_stopped_cell_ends_interrupted_and_the_session_keeps_the_cells_before_it()
+    {
+        Run("var kept = 41;");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var (result, _) = Run("while (true) { }", stop: stop.Token);
+        var (after, outputs) = Run("Console.WriteLine(kept + 1);");
+
+        Assert.Equal(CellEnd.Stopped, result.End);
+        Assert.Equal(CellEnd.Completed, after.End);
+        Assert.Equal("42\n", Stdout(outputs));
+    }
+
+    [Fact]
+    public void a_cell_in_another_language_fails_with_one_line_naming_it()
+    {
+        var (result, outputs) = Run("#!fsharp\nprintfn \"hi\"");
+
+        Assert.Equal(CellEnd.Failed, result.End);
+        Assert.Equal("UnsupportedCellLanguage", (string?)Assert.Single(outputs)!["ename"]);
+        Assert.Contains("F#", result.Error!.Evalue);
+    }
+
+    [Fact]
+    public void an_expression_evaluated_after_a_cell_sees_its_variables_and_declares_nothing()
+    {
+        Run("var lr = 0.03;");
+
+        var (data, error) = session.Evaluate("var twice = 2 * lr; twice");
+        var (_, missing) = session.Evaluate("twice");
+
+        Assert.Null(error);
+        Assert.Contains(data!, d => d.MimeType == "text/plain" && d.Value == "0.06");
+        Assert.Contains("CS0103", missing!.Evalue);
+    }
+
+    public void Dispose()
+    {
+        session.Dispose();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
