@@ -1,5 +1,6 @@
-// Shared helpers for the TorchSharp tutorial notebooks. Load with `#load "../helpers/helpers.csx"`
-// after the `#r "nuget: ..."` cell (TorchSharp-cpu, ScottPlot); this file has no `#r` of its own.
+// Shared helpers for the TorchSharp tutorial notebooks. Load with `#load "../helpers/helpers.csx"` (from
+// notebooks/solutions/: "../../helpers/helpers.csx") after the `#r "nuget: ..."` cell (TorchSharp-cpu, ScottPlot);
+// this file has no `#r` of its own.
 using System;
 using System.Collections.Generic;
 using System.Linq;
