@@ -90,11 +90,11 @@ Plot PlotResiduals(Tensor yHat, Tensor y, string title, string xLabel = "ŷ (pre
     return plot;
 }
 
-// Labelled ticks for a log10 axis whose data run from 10^lo to 10^hi: the labels bracket the data (one at or below the
-// smallest value, one at or above the largest), every decade over a wide range, 1-2-5 steps over a narrower one and
-// 1..9 steps inside about one decade, all in one number format (plain decimals, or powers of ten such as 1e-05
-// when a value is below 0.001 or above 100000). Returns the ticks and the bracketing range to show.
-(ScottPlot.TickGenerators.NumericManual Ticks, double Bottom, double Top) LogTicks(double lo, double hi)
+// Ticks for a log10 axis whose data run from 10^lo to 10^hi: the labels bracket the data (one at or below the smallest
+// value, one at or above the largest), every decade over a wide range, 1-2-5 steps over a narrower one and 1..9 steps
+// inside about one decade, all in one number format (plain decimals, or powers of ten such as 1e-05 when a label is
+// below 0.001 or above 100000). Positions are log10 of the values; Bottom and Top are the outermost labels.
+(List<(double Position, string Label)> Labels, List<double> Minor, double Bottom, double Top) LogTicks(double lo, double hi)
 {
     var mantissas = hi - lo > 2 ? new[] { 1.0 } : hi - lo > 0.7 ? new[] { 1.0, 2, 5 } : new[] { 1.0, 2, 3, 4, 5, 6, 7, 8, 9 };
     var candidates = Enumerable.Range((int)Math.Floor(lo) - 1, (int)Math.Ceiling(hi) - (int)Math.Floor(lo) + 3)
@@ -106,19 +106,18 @@ Plot PlotResiduals(Tensor yHat, Tensor y, string title, string xLabel = "ŷ (pre
     var labelled = candidates.Where(c => c.Position >= bottom - epsilon && c.Position <= top + epsilon).ToList();
     var scientific = labelled.Any(c => c.Position < -3 - epsilon || c.Position > 5 + epsilon);
     var invariant = System.Globalization.CultureInfo.InvariantCulture;
-    var ticks = new ScottPlot.TickGenerators.NumericManual();
-    foreach (var c in labelled)
-        ticks.AddMajor(c.Position, scientific
-            ? c.Mantissa.ToString(invariant) + "e" + (c.Decade < 0 ? "-" : "+") + Math.Abs(c.Decade).ToString("00", invariant)
-            : Math.Pow(10, c.Position).ToString("0.###", invariant));
+    var labels = labelled.Select(c => (c.Position, scientific
+        ? c.Mantissa.ToString(invariant) + "e" + (c.Decade < 0 ? "-" : "+") + Math.Abs(c.Decade).ToString("00", invariant)
+        : Math.Pow(10, c.Position).ToString("0.###", invariant))).ToList();
+    var minor = new List<double>();
     for (var decade = (int)Math.Floor(bottom); decade < Math.Ceiling(top); decade++)
         for (var m = 2; m <= 9; m++)
         {
             var position = Math.Log10(m) + decade;
             if (position > bottom && position < top && !labelled.Any(c => Math.Abs(c.Position - position) < epsilon))
-                ticks.AddMinor(position);
+                minor.Add(position);
         }
-    return (ticks, bottom, top);
+    return (labels, minor, bottom, top);
 }
 
 // A loss curve against the epoch (or step), counted from 1 as the training loops print it. With logY the y axis is
@@ -152,7 +151,10 @@ Plot PlotLoss(IReadOnlyList<double> losses, string title, string xLabel = "epoch
     if (logY)
     {
         var levels = floor is double f && f > 0 ? ys.Append(Math.Log10(f)) : ys;
-        var (ticks, bottom, top) = LogTicks(levels.Min(), levels.Max());
+        var (labels, minor, bottom, top) = LogTicks(levels.Min(), levels.Max());
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (position, label) in labels) ticks.AddMajor(position, label);
+        foreach (var position in minor) ticks.AddMinor(position);
         plot.Axes.Left.TickGenerator = ticks;
         var margin = 0.03 * Math.Max(top - bottom, 0.1);
         plot.Axes.SetLimitsY(bottom - margin, top + margin);
