@@ -150,7 +150,9 @@ Plot PlotLoss(IReadOnlyList<double> losses, string title, string xLabel = "epoch
     plot.Axes.SetLimitsX(xs[0] - 0.02 * (xs[^1] - xs[0] + 1), xs[^1] + 0.02 * (xs[^1] - xs[0] + 1));
     if (logY)
     {
-        var levels = floor is double f && f > 0 ? ys.Append(Math.Log10(f)) : ys;
+        // Concat, not Append: the Formatting namespace has an Append extension too, and binding against it makes
+        // Microsoft's kernel print warning CS1701 under the #load cell.
+        var levels = floor is double f && f > 0 ? ys.Concat(new[] { Math.Log10(f) }) : ys;
         var (labels, minor, bottom, top) = LogTicks(levels.Min(), levels.Max());
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         foreach (var (position, label) in labels) ticks.AddMajor(position, label);
