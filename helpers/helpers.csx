@@ -1,5 +1,6 @@
-// Shared helpers for the TorchSharp tutorial notebooks. Load with `#load "../helpers/helpers.csx"`
-// after the `#r "nuget: ..."` cell (TorchSharp-cpu, ScottPlot); this file has no `#r` of its own.
+// Shared helpers for the TorchSharp tutorial notebooks. Load with `#load "../helpers/helpers.csx"` (from
+// notebooks/solutions/: "../../helpers/helpers.csx") after the `#r "nuget: ..."` cell (TorchSharp-cpu, ScottPlot);
+// this file has no `#r` of its own.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -13,10 +14,33 @@ float[] ToArray(Tensor t) => t.detach().cpu().to_type(ScalarType.Float32).data<f
 
 double[] ToDoubles(Tensor t) => t.detach().cpu().to_type(ScalarType.Float64).data<double>().ToArray();
 
+// The plots draw one y per x. A tensor with several columns, or two tensors of different lengths, would be drawn as
+// garbage (ScottPlot silently keeps the shorter array), so the plot helpers refuse them with what to do instead.
+double[] PlotValues(string helper, string name, Tensor t)
+{
+    var shape = "[" + string.Join(", ", t.shape) + "]";
+    if (t.dim() == 1 || (t.dim() == 2 && t.shape[1] == 1)) return ToDoubles(t);
+    throw new ArgumentException(
+        $"{helper}: {name} has shape {shape}, but a plot needs one value per point (shape [n] or [n, 1]); " +
+        $"plot one column at a time, e.g. {name}.select(1, 0) for the first.");
+}
+
+void SameLength(string helper, params (string Name, double[] Values)[] series)
+{
+    foreach (var (name, values) in series.Skip(1))
+        if (values.Length != series[0].Values.Length)
+            throw new ArgumentException(
+                $"{helper}: {series[0].Name} has {series[0].Values.Length} values but {name} has {values.Length}; " +
+                "pass one value per example for each, the same examples in the same order.");
+}
+
 Plot PlotData(Tensor x, Tensor y, string title, string xLabel = "x", string yLabel = "y")
 {
+    var xs = PlotValues(nameof(PlotData), "x", x);
+    var ys = PlotValues(nameof(PlotData), "y", y);
+    SameLength(nameof(PlotData), ("x", xs), ("y", ys));
     var plot = new Plot();
-    plot.Add.ScatterPoints(ToDoubles(x), ToDoubles(y));
+    plot.Add.ScatterPoints(xs, ys);
     plot.Title(title);
     plot.XLabel(xLabel);
     plot.YLabel(yLabel);
@@ -26,15 +50,17 @@ Plot PlotData(Tensor x, Tensor y, string title, string xLabel = "x", string yLab
 // The model's predictions as a red line (sorted by x so it does not zigzag), the data drawn over it as dots.
 Plot PlotFit(Tensor x, Tensor y, Tensor yHat, string title, string xLabel = "x", string yLabel = "y")
 {
+    var xs = PlotValues(nameof(PlotFit), "x", x);
+    var ys = PlotValues(nameof(PlotFit), "y", y);
+    var predictions = PlotValues(nameof(PlotFit), "yHat", yHat);
+    SameLength(nameof(PlotFit), ("x", xs), ("y", ys), ("yHat", predictions));
     var plot = new Plot();
-    var xs = ToDoubles(x);
-    var ys = ToDoubles(yHat);
     var order = Enumerable.Range(0, xs.Length).OrderBy(i => xs[i]).ToArray();
-    var line = plot.Add.ScatterLine(order.Select(i => xs[i]).ToArray(), order.Select(i => ys[i]).ToArray());
+    var line = plot.Add.ScatterLine(order.Select(i => xs[i]).ToArray(), order.Select(i => predictions[i]).ToArray());
     line.Color = Colors.Red;
     line.LineWidth = 2;
     line.LegendText = "model";
-    var points = plot.Add.ScatterPoints(xs, ToDoubles(y));
+    var points = plot.Add.ScatterPoints(xs, ys);
     points.Color = Colors.Blue.WithAlpha(0.7);
     points.MarkerSize = 6;
     points.LegendText = "data";
@@ -45,39 +71,96 @@ Plot PlotFit(Tensor x, Tensor y, Tensor yHat, string title, string xLabel = "x",
     return plot;
 }
 
-// Labels for a log10 axis: every decade over a wide range, 1-2-5 steps over a narrow one, and 1..9 steps when the
-// losses stay inside one decade, so the axis always shows at least two numbers.
-ScottPlot.TickGenerators.NumericManual LogTicks(double lo, double hi)
+// The residuals y - yHat against the predictions, around a dashed zero line. When the fit is good the line of
+// labels against predictions hides the errors; the residuals show them at their own scale.
+Plot PlotResiduals(Tensor yHat, Tensor y, string title, string xLabel = "ŷ (prediction)", string yLabel = "y − ŷ (residual)")
 {
-    var mantissas = hi - lo > 2 ? new[] { 1.0 } : hi - lo > 0.7 ? new[] { 1.0, 2, 5 } : new[] { 1.0, 2, 3, 4, 5, 6, 7, 8, 9 };
-    var ticks = new ScottPlot.TickGenerators.NumericManual();
-    for (var decade = Math.Floor(lo); decade <= Math.Ceiling(hi); decade++)
-        foreach (var m in mantissas)
-        {
-            var value = m * Math.Pow(10, decade);
-            var position = Math.Log10(value);
-            if (position >= lo - 0.02 && position <= hi + 0.02)
-                ticks.AddMajor(position, value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture));
-            else if (position > lo && position < hi)
-                ticks.AddMinor(position);
-        }
-    return ticks;
+    var predictions = PlotValues(nameof(PlotResiduals), "yHat", yHat);
+    var ys = PlotValues(nameof(PlotResiduals), "y", y);
+    SameLength(nameof(PlotResiduals), ("yHat", predictions), ("y", ys));
+    var plot = new Plot();
+    var zero = plot.Add.HorizontalLine(0);
+    zero.LinePattern = LinePattern.Dashed;
+    zero.Color = Colors.Black;
+    var points = plot.Add.ScatterPoints(predictions, ys.Zip(predictions, (label, prediction) => label - prediction).ToArray());
+    points.Color = Colors.Blue.WithAlpha(0.5);
+    plot.Title(title);
+    plot.XLabel(xLabel);
+    plot.YLabel(yLabel);
+    return plot;
 }
 
-// A loss curve; with logY the y axis is logarithmic (ScottPlot draws log10 of the values, LogTicks labels them),
-// so the slow tail of training stays visible instead of flattening into the x axis.
-Plot PlotLoss(IReadOnlyList<double> losses, string title, string xLabel = "epoch", bool logY = true)
+// Ticks for a log10 axis whose data run from 10^lo to 10^hi: the labels bracket the data (one at or below the smallest
+// value, one at or above the largest), every decade over a wide range, 1-2-5 steps over a narrower one and 1..9 steps
+// inside about one decade, all in one number format (plain decimals, or powers of ten such as 1e-05 when a label is
+// below 0.001 or above 100000). Positions are log10 of the values; Bottom and Top are the outermost labels.
+(List<(double Position, string Label)> Labels, List<double> Minor, double Bottom, double Top) LogTicks(double lo, double hi)
 {
-    var plot = new Plot();
+    var mantissas = hi - lo > 2 ? new[] { 1.0 } : hi - lo > 0.7 ? new[] { 1.0, 2, 5 } : new[] { 1.0, 2, 3, 4, 5, 6, 7, 8, 9 };
+    var candidates = Enumerable.Range((int)Math.Floor(lo) - 1, (int)Math.Ceiling(hi) - (int)Math.Floor(lo) + 3)
+        .SelectMany(decade => mantissas.Select(m => (Mantissa: m, Decade: decade, Position: Math.Log10(m) + decade)))
+        .ToList();
+    const double epsilon = 1e-9;   // a value exactly on a tick counts as bracketed by it
+    var bottom = candidates.Where(c => c.Position <= lo + epsilon).Max(c => c.Position);
+    var top = candidates.Where(c => c.Position >= hi - epsilon).Min(c => c.Position);
+    var labelled = candidates.Where(c => c.Position >= bottom - epsilon && c.Position <= top + epsilon).ToList();
+    var scientific = labelled.Any(c => c.Position < -3 - epsilon || c.Position > 5 + epsilon);
+    var invariant = System.Globalization.CultureInfo.InvariantCulture;
+    var labels = labelled.Select(c => (c.Position, scientific
+        ? c.Mantissa.ToString(invariant) + "e" + (c.Decade < 0 ? "-" : "+") + Math.Abs(c.Decade).ToString("00", invariant)
+        : Math.Pow(10, c.Position).ToString("0.###", invariant))).ToList();
+    var minor = new List<double>();
+    for (var decade = (int)Math.Floor(bottom); decade < Math.Ceiling(top); decade++)
+        for (var m = 2; m <= 9; m++)
+        {
+            var position = Math.Log10(m) + decade;
+            if (position > bottom && position < top && !labelled.Any(c => Math.Abs(c.Position - position) < epsilon))
+                minor.Add(position);
+        }
+    return (labels, minor, bottom, top);
+}
+
+// A loss curve against the epoch (or step), counted from 1 as the training loops print it. With logY the y axis is
+// logarithmic (ScottPlot draws log10 of the values, LogTicks labels them), so the slow tail of training stays visible
+// instead of flattening into the x axis. A floor (e.g. the least-squares loss) is drawn as a dashed line and kept in view.
+Plot PlotLoss(IReadOnlyList<double> losses, string title, string xLabel = "epoch", bool logY = true,
+    double? floor = null, string floorLabel = "least-squares loss")
+{
     var kept = Enumerable.Range(0, losses.Count).Where(i => double.IsFinite(losses[i]) && (!logY || losses[i] > 0)).ToArray();
-    var xs = kept.Select(i => (double)i).ToArray();
+    if (kept.Length == 0)
+        throw new ArgumentException($"{nameof(PlotLoss)}: none of the {losses.Count} losses is a finite{(logY ? " positive" : "")} number; " +
+            "train at least one epoch, with a learning rate at which the loss stays finite.");
+    var plot = new Plot();
+    var xs = kept.Select(i => i + 1.0).ToArray();
     var ys = kept.Select(i => logY ? Math.Log10(losses[i]) : losses[i]).ToArray();
     var line = plot.Add.ScatterLine(xs, ys);
     line.LineWidth = 2;
+    if (floor is double level)
+    {
+        line.LegendText = "loss";
+        var floorLine = plot.Add.HorizontalLine(logY ? Math.Log10(level) : level);
+        floorLine.LinePattern = LinePattern.Dashed;
+        floorLine.Color = Colors.Black;
+        floorLine.LegendText = floorLabel;
+        plot.ShowLegend(Alignment.UpperRight);
+    }
     plot.Title(title);
     plot.XLabel(xLabel);
     plot.YLabel(logY ? "loss (log scale)" : "loss");
-    if (logY && ys.Length > 0) plot.Axes.Left.TickGenerator = LogTicks(ys.Min(), ys.Max());
+    plot.Axes.SetLimitsX(xs[0] - 0.02 * (xs[^1] - xs[0] + 1), xs[^1] + 0.02 * (xs[^1] - xs[0] + 1));
+    if (logY)
+    {
+        // Concat, not Append: the Formatting namespace has an Append extension too, and binding against it makes
+        // Microsoft's kernel print warning CS1701 under the #load cell.
+        var levels = floor is double f && f > 0 ? ys.Concat(new[] { Math.Log10(f) }) : ys;
+        var (labels, minor, bottom, top) = LogTicks(levels.Min(), levels.Max());
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (position, label) in labels) ticks.AddMajor(position, label);
+        foreach (var position in minor) ticks.AddMinor(position);
+        plot.Axes.Left.TickGenerator = ticks;
+        var margin = 0.03 * Math.Max(top - bottom, 0.1);
+        plot.Axes.SetLimitsY(bottom - margin, top + margin);
+    }
     return plot;
 }
 
@@ -89,7 +172,8 @@ Formatter.Register(typeof(Plot), (object o, System.IO.TextWriter writer) =>
 }, "image/png");
 Formatter.SetPreferredMimeTypesFor(typeof(Plot), "image/png");
 
-// A training loop calls this with every loss: a NaN or infinite loss stops the run with one line saying where and why.
+// A training loop calls this with every loss and its epoch (or step) counted from 1, as the loop prints it and
+// PlotLoss draws it: a NaN or infinite loss stops the run with one line saying where and why.
 void CheckFinite(double loss, int epoch, double lr)
 {
     if (!double.IsFinite(loss))

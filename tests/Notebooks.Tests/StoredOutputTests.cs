@@ -10,22 +10,8 @@ public class StoredOutputTests(SeriesRun run)
     [Theory, MemberData(nameof(Notebooks))]
     public void every_stored_text_output_matches_a_fresh_run(string stem)
     {
-        var stored = JsonNode.Parse(File.ReadAllText(Path.Combine(run.RepoRoot, "notebooks", stem + ".ipynb")))!.AsObject();
-        var fresh = run.ExecutedNotebook(stem);
-        var storedTexts = CodeCellTexts(stored);
-        var freshTexts = CodeCellTexts(fresh);
-        Assert.True(storedTexts.Any(t => t.Length > 0), $"{stem} carries no stored outputs");
-        Assert.Equal(storedTexts.Count, freshTexts.Count);
-        for (var i = 0; i < storedTexts.Count; i++)
-        {
-            var difference = NumericText.Difference(storedTexts[i], freshTexts[i]);
-            Assert.True(difference is null, $"{stem}, code cell {i + 1}: {difference}; stored output\n{storedTexts[i]}\n fresh run\n{freshTexts[i]}");
-        }
+        var stored = StoredOutputs.Read(Path.Combine(run.RepoRoot, "notebooks", stem + ".ipynb"));
+        var difference = StoredOutputs.Difference(stem, stored, run.ExecutedNotebook(stem));
+        Assert.True(difference is null, difference);
     }
-
-    private static List<string> CodeCellTexts(JsonObject notebook) =>
-        notebook["cells"]!.AsArray()
-            .Where(c => (string?)c!["cell_type"] == "code" && (string?)c["metadata"]?["tags"]?[0] != "injected-parameters")
-            .Select(c => RunnerProcess.OutputText(c!))
-            .ToList();
 }

@@ -1,0 +1,29 @@
+using NotebookRunner.Cli;
+
+namespace NotebookRunner.Tests;
+
+/// <summary>A folder argument stands for the notebooks directly in it: `run notebooks` runs the series, not the
+/// solutions in notebooks/solutions/.</summary>
+public class NotebookPathsTests
+{
+    [Fact]
+    public void a_folder_expands_to_its_own_notebooks_in_name_order_and_not_to_those_in_subfolders()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "notebook-paths-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "solutions"));
+            foreach (var name in new[] { "02-b.ipynb", "01-a.ipynb", "solutions/01-a-solutions.ipynb" })
+                File.WriteAllText(Path.Combine(dir, name), "{}");
+            File.WriteAllText(Path.Combine(dir, "notes.txt"), "");
+
+            var found = NotebookPaths.Expand([dir]).Select(Path.GetFileName);
+
+            Assert.Equal(["01-a.ipynb", "02-b.ipynb"], found);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
