@@ -14,7 +14,7 @@ public sealed class PlotHelpersRun
 
     public PlotHelpersRun()
     {
-        var repoRoot = new SeriesRunPaths().RepoRoot;
+        var repoRoot = Repository.Root;
         var root = RunnerProcess.ScratchSeries(repoRoot, "plot-helpers");
         var cells = new List<string>
         {

@@ -4,7 +4,7 @@ namespace Notebooks.Tests;
 /// once through the real runner and keeps the report and the executed notebooks.
 public sealed class SolutionsRun
 {
-    public static readonly string Folder = Path.Combine(new SeriesRunPaths().RepoRoot, "notebooks", "solutions");
+    public static readonly string Folder = Path.Combine(Repository.Root, "notebooks", "solutions");
 
     /// The solutions notebooks present, by file name without .ipynb: a new one is picked up without a list to edit.
     public static IReadOnlyList<string> Stems =>

@@ -18,7 +18,7 @@ public partial class SolutionsTests(SolutionsRun run) : IClassFixture<SolutionsR
     [Theory, MemberData(nameof(Series))]
     public void every_notebook_has_a_solutions_notebook_with_one_section_per_numbered_exercise(string stem)
     {
-        var repoRoot = new SeriesRunPaths().RepoRoot;
+        var repoRoot = Repository.Root;
         var notebook = StoredOutputs.Read(Path.Combine(repoRoot, "notebooks", stem + ".ipynb"));
         var exercisesCell = notebook["cells"]!.AsArray().Select(c => RunnerProcess.CellSource(c!))
             .LastOrDefault(s => s.TrimStart().StartsWith("## Exercises"));

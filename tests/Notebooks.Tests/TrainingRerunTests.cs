@@ -16,7 +16,7 @@ public sealed partial class LearningRateRerun
 
     public LearningRateRerun()
     {
-        var repoRoot = new SeriesRunPaths().RepoRoot;
+        var repoRoot = Repository.Root;
         var root = RunnerProcess.ScratchSeries(repoRoot, "lr-rerun");
         var derived = Path.Combine(root, "derived");   // beside notebooks/, so `../helpers/helpers.csx` resolves
         Directory.CreateDirectory(derived);
