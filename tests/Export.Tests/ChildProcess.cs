@@ -42,4 +42,12 @@ public static class ChildProcess
     /// `dotnet run APP.cs -- ARGS`: builds the app when its source changed, then runs it.
     public static ChildResult App(string appPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
         Run("dotnet", new[] { "run", appPath, "--" }.Concat(arguments), TimeSpan.FromMinutes(10), Path.GetDirectoryName(appPath), environment);
+
+    /// <summary>`dotnet build APP.cs`: what `dotnet run` would build, so that runs after it print only the app's output.</summary>
+    public static ChildResult BuildApp(string appPath) =>
+        Run("dotnet", ["build", appPath], TimeSpan.FromMinutes(10), Path.GetDirectoryName(appPath));
+
+    /// <summary>`dotnet run --no-build APP.cs -- ARGS`, after <see cref="BuildApp"/>.</summary>
+    public static ChildResult BuiltApp(string appPath, IEnumerable<string> arguments) =>
+        Run("dotnet", new[] { "run", "--no-build", appPath, "--" }.Concat(arguments), TimeSpan.FromMinutes(10), Path.GetDirectoryName(appPath));
 }

@@ -13,6 +13,10 @@ public static partial class ShownText
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
 
+    // The Formatting package's HTML for a plain value carries a <style> sheet: not text the reader sees.
+    [GeneratedRegex(@"<(style|script)\b[\s\S]*?</\1>", RegexOptions.IgnoreCase)]
+    private static partial Regex StyleOrScript();
+
     [GeneratedRegex(@"^figure: (?<path>.+)$", RegexOptions.Multiline)]
     private static partial Regex FigureLinePattern();
 
@@ -33,7 +37,7 @@ public static partial class ShownText
                         var data = output["data"]!.AsObject();
                         if (data.ContainsKey("image/png")) text.Append(FigureLine).Append('\n');
                         else if (data.ContainsKey("text/plain")) text.Append(Joined(data["text/plain"])).Append('\n');
-                        else if (data.ContainsKey("text/html")) text.Append(WebUtility.HtmlDecode(Tag().Replace(Joined(data["text/html"]), "")).Trim()).Append('\n');
+                        else if (data.ContainsKey("text/html")) text.Append(WebUtility.HtmlDecode(Tag().Replace(StyleOrScript().Replace(Joined(data["text/html"]), ""), "")).Trim()).Append('\n');
                         break;
                     case "error":
                         throw new InvalidOperationException($"the notebook shows an error: {output["ename"]}: {output["evalue"]}");

@@ -1,18 +1,15 @@
 namespace NotebookRunner.Export.App;
 
 /// <summary>The command line of an exported notebook app: `[-p NAME VALUE]... [--figures DIR]`.</summary>
-public sealed record AppArguments(IReadOnlyList<(string Name, string Value)> Parameters, string Figures)
+public sealed record AppArguments(IReadOnlyList<(string Name, string Value)> Parameters, string? Figures)
 {
-    /// <summary>Where pictures go unless --figures says otherwise: a folder of the current directory.</summary>
-    public const string DefaultFigures = "figures";
-
     public const string Usage = "usage: dotnet run APP.cs -- [-p NAME VALUE]... [--figures DIR]";
 
     /// <summary>Throws <see cref="AppUsageException"/> with one line for anything it does not understand.</summary>
     public static AppArguments Parse(IReadOnlyList<string> args)
     {
         var parameters = new List<(string, string)>();
-        var figures = DefaultFigures;
+        string? figures = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])

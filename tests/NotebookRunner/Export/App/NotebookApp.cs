@@ -34,7 +34,7 @@ public sealed class NotebookApp
             var values = ParameterRequests.Convert(notebookPath, parameters, parsed.Parameters).ToDictionary(p => p.Name, p => p.Value);
             AppNativeLibraries.Load(Console.Error);
             PolyglotFormatterSetup.Apply();
-            return new NotebookApp(values, parsed.Figures, Path.GetFileNameWithoutExtension(notebookPath));
+            return new NotebookApp(values, parsed.Figures ?? DefaultFigures(), Path.GetFileNameWithoutExtension(notebookPath));
         }
         catch (Exception e) when (e is AppUsageException or ParameterException)
         {
@@ -43,6 +43,10 @@ public sealed class NotebookApp
             throw;
         }
     }
+
+    /// <summary>figures/ beside the app's source (`dotnet run` says where that is), else in the current directory.</summary>
+    private static string DefaultFigures() =>
+        Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", "figures");
 
     /// <summary>Replaces a parameters cell variable with its `-p` value, if one was given.</summary>
     public void Parameter<T>(string name, ref T variable)
@@ -60,7 +64,8 @@ public sealed class NotebookApp
             Directory.CreateDirectory(_figures);
             var path = Path.Combine(_figures, $"{_stem}-{++_figureCount}.png");
             File.WriteAllBytes(path, Convert.FromBase64String(png));
-            Console.WriteLine(FigureLinePrefix + path);
+            var relative = Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(path));
+            Console.WriteLine(FigureLinePrefix + (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative));
             return;
         }
         // A value the notebook shows as HTML (a number, say) prints as the same value's plain text.
