@@ -9,6 +9,7 @@ public sealed class UnsupportedFeatureTests
     [InlineData("local-assembly", 1, "#r \"lib/Tools.dll\"")]
     [InlineData("display-update", 1, "display(...)")]
     [InlineData("redeclared-name", 2, "`total`")]
+    [InlineData("nested-name-clash", 1, "`total`")]
     public void Export_names_the_cell_an_app_cannot_reproduce_and_writes_no_app(string fixture, int cell, string named)
     {
         var output = Repository.NewTempDirectory("export-unsupported");

@@ -55,6 +55,7 @@ public static class AppSourceBuilder
             if (isParameters) body.AddRange(ParameterLines(declarations, number, parts));
         }
 
+        parts.CheckNestedNames();
         var lines = new List<string>
         {
             $"// {Path.GetFileName(appPath)}: {shownNotebook} as a .NET file-based app, {NotebookExporter.Signature};",

@@ -105,6 +105,7 @@ public static partial class CodeCellTranslator
                     $"// {name} is declared at the end of this file: C# puts types after the top-level statements.\n"));
             }
             CheckNames(member, number, parts);
+            if (member is GlobalStatementSyntax global) CollectNestedNames(global, number, parts);
         }
         // The cell's result: shown as the notebook shows it, except a call that returns nothing (Console.WriteLine(x)).
         if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } result })
@@ -126,6 +127,8 @@ public static partial class CodeCellTranslator
         IEnumerable<SyntaxToken> declared = member switch
         {
             FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier),
+            MethodDeclarationSyntax method => [method.Identifier],
+            GlobalStatementSyntax { Statement: LocalFunctionStatementSyntax function } => [function.Identifier],
             GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration.Variables.Select(v => v.Identifier),
             GlobalStatementSyntax { Statement: ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax declaration } } } =>
                 declaration.Designation.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier),
@@ -138,6 +141,29 @@ public static partial class CodeCellTranslator
             else parts.TopLevelNames.TryAdd(name, number);
         }
     }
+
+    /// <summary>Names a top-level statement declares in its blocks (not in lambdas or local functions, which may shadow).</summary>
+    private static void CollectNestedNames(GlobalStatementSyntax global, int number, AppParts parts)
+    {
+        if (global.Statement is LocalDeclarationStatementSyntax or LocalFunctionStatementSyntax) return;
+        var nodes = global.Statement.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
+        foreach (var node in nodes)
+        {
+            var names = node switch
+            {
+                VariableDeclaratorSyntax declarator => [declarator.Identifier],
+                SingleVariableDesignationSyntax designation when !IsTopLevelDeconstruction(global, designation) => [designation.Identifier],
+                ForEachStatementSyntax loop => [loop.Identifier],
+                CatchDeclarationSyntax { Identifier.Text.Length: > 0 } caught => [caught.Identifier],
+                _ => Array.Empty<SyntaxToken>(),
+            };
+            foreach (var name in names) parts.NestedNames.Add((name.Text, number));
+        }
+    }
+
+    private static bool IsTopLevelDeconstruction(GlobalStatementSyntax global, SyntaxNode designation) =>
+        global.Statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax declaration } }
+        && declaration.Contains(designation);
 
     /// <summary>display() whose result is used (to .Update() it) and .Display() print nothing an app can reproduce.</summary>
     private static void CheckDisplays(CompilationUnitSyntax root, int number, AppParts parts)
