@@ -10,10 +10,11 @@ public sealed class ExportCommand : ISubcommand
 
     public Command Create()
     {
-        var notebooks = new Argument<string[]>("NOTEBOOK") { Description = "The notebooks to export.", Arity = ArgumentArity.OneOrMore };
+        var notebooks = new Argument<string[]>("NOTEBOOK") { Description = "The notebooks to export (a folder: its .ipynb files).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("-o", "--output")
         {
-            Description = $"The folder for the apps (default {NotebookExporter.DefaultOutputDirectory}).",
+            Description = "The folder for the apps and the scripts they include.",
+            HelpName = "DIR",
             DefaultValueFactory = _ => NotebookExporter.DefaultOutputDirectory,
         };
         var command = new Command("export", "Write each notebook as a .NET file-based app (dotnet run APP.cs) that prints what the notebook shows.") { notebooks, output };
@@ -22,7 +23,7 @@ public sealed class ExportCommand : ISubcommand
             try
             {
                 var exporter = new NotebookExporter(RunnerSources.Find(), result.GetValue(output)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-                return exporter.Export(result.GetValue(notebooks)!) ? ExitCodes.Ok : ExitCodes.BadUsage;
+                return exporter.Export(NotebookPaths.Expand(result.GetValue(notebooks)!)) ? ExitCodes.Ok : ExitCodes.BadUsage;
             }
             catch (ExportException e)
             {
