@@ -58,6 +58,14 @@ public sealed class NeverSeenNotebookTests(NeverSeenApp app) : IClassFixture<Nev
     }
 
     [Fact]
+    public void The_app_applies_the_runners_libstdcxx_remedy_itself_exactly_where_the_system_library_lacks_the_version()
+    {
+        var noted = app.AtSeed.Stderr.Contains($"loading a patched copy of {NotebookRunner.Native.TorchSharpNativeLoader.LibTorchSharpFileName}");
+        Assert.Equal(!NotebookRunner.Native.LibStdCxxProbe.Current.DefinesRequiredVersion, noted);
+        Assert.True(app.AtSeed.ExitCode == 0, app.AtSeed.ToString());
+    }
+
+    [Fact]
     public void The_plot_the_notebook_returns_is_saved_as_a_png_named_on_its_own_line()
     {
         ShownText.OfApp(app.AtSeed.Stdout, Path.GetDirectoryName(app.App)!, out var figures);
