@@ -24,7 +24,7 @@ public sealed class NotebookSession : IDisposable
 
     public NotebookSession(SessionSettings settings)
     {
-        SetUpFormatters();
+        PolyglotFormatterSetup.Apply();
         Outputs = new CellOutputs(settings.Listener, settings.OutputsGate);
         _displays = new FormatterDisplays(Outputs);
         FormatterDisplays.Active = _displays;
@@ -152,14 +152,6 @@ public sealed class NotebookSession : IDisposable
             && _packages.Add(prepared.Packages, prepared.Sources, stop) is { } restoreError)
             return new CellOutcome(false, null, restoreError);
         return _script.Run(InterruptCheck.Instrument(prepared.Code), number);
-    }
-
-    /// <summary>What the Polyglot kernel sets up for notebook front ends (dotnet-interactive KernelBuilder.SetUpFormatters).</summary>
-    private static void SetUpFormatters()
-    {
-        Formatter.ResetToDefault();
-        Formatter.DefaultMimeType = HtmlFormatter.MimeType;
-        Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
     }
 
     public void Dispose()

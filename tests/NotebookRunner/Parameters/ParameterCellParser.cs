@@ -11,7 +11,7 @@ public static class ParameterCellParser
     public const string ParametersTag = "parameters";
 
     /// <summary>The type of a `var` whose default is not a literal (or an array of literals).</summary>
-    public const string UnknownType = "unknown";
+    public const string UnknownType = ParameterRequests.UnknownType;
 
     public static NotebookCell? FindParametersCell(NotebookDocument notebook) =>
         notebook.Cells.FirstOrDefault(c => c.IsCode && c.HasTag(ParametersTag));

@@ -13,29 +13,8 @@ public static class ParameterInjector
 
     /// <summary>Checks and converts the values; throws <see cref="ParameterException"/> naming the valid parameters.</summary>
     public static IReadOnlyList<(string Name, object Value)> Convert(
-        string notebookPath, NotebookDocument notebook, IReadOnlyList<(string Name, string Value)> requested)
-    {
-        var declared = ParameterCellParser.Parse(notebook);
-        var converted = new List<(string, object)>();
-        foreach (var (name, text) in requested)
-        {
-            var declaration = declared.FirstOrDefault(d => d.Name == name);
-            if (declaration is null)
-                throw new ParameterException(
-                    $"{notebookPath}: unknown parameter '{name}'; valid parameters: {Describe(declared)}");
-            if (declaration.Type == ParameterCellParser.UnknownType)
-                throw new ParameterException(
-                    $"{notebookPath}: parameter '{name}' has a default (`{declaration.Default}`) whose type cannot be told without running it; " +
-                    $"declare its type in the parameters cell (e.g. `int[] {name} = ...`) to set it with -p");
-            var value = ParameterValueConverter.Convert(declaration, text, out var problem);
-            if (problem is not null)
-                throw new ParameterException(
-                    $"{notebookPath}: parameter '{name}' is {declaration.Type}, and {problem}; valid parameters: {Describe(declared)}");
-            converted.RemoveAll(c => c.Item1 == name);
-            converted.Add((name, value));
-        }
-        return converted;
-    }
+        string notebookPath, NotebookDocument notebook, IReadOnlyList<(string Name, string Value)> requested) =>
+        ParameterRequests.Convert(notebookPath, ParameterCellParser.Parse(notebook), requested);
 
     public static void Inject(NotebookDocument notebook, IReadOnlyList<(string Name, object Value)> parameters)
     {
@@ -70,9 +49,7 @@ public static class ParameterInjector
         cells.Insert(parametersIndex + 1, cell); // no parameters cell: at the top, as papermill does
     }
 
-    public static string Describe(IReadOnlyList<ParameterDeclaration> declared) =>
-        declared.Count == 0 ? "(none: the notebook has no cell tagged 'parameters')"
-            : string.Join(", ", declared.Select(d => $"{d.Name} ({(d.Type == ParameterCellParser.UnknownType ? "type not declared" : d.Type)})"));
+    public static string Describe(IReadOnlyList<ParameterDeclaration> declared) => ParameterRequests.Describe(declared);
 
     private static int IndexOf(JsonArray cells, Func<NotebookCell, bool> predicate)
     {

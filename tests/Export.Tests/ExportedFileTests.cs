@@ -1,0 +1,74 @@
+using NotebookRunner.Export;
+
+namespace Export.Tests;
+
+/// The committed apps are what `export notebooks/*.ipynb -o notebooks/apps` writes for the notebooks as they are now.
+public sealed class ExportedFileTests
+{
+    private static readonly string[] MovedOrRewritten = ["using ", "class ", "record ", "struct ", "interface ", "enum "];
+
+    private static (string Apps, string Log) FreshExport()
+    {
+        var scratch = ScratchSeries.Create("export-fresh", Repository.SeriesNotebooks);
+        var apps = Path.Combine(scratch, "notebooks", "apps");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var runner = new RunnerSources(Path.Combine(scratch, "tests", "NotebookRunner"));
+        var ok = new NotebookExporter(runner, apps, stdout, stderr)
+            .Export(Directory.GetFiles(Path.Combine(scratch, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList());
+        Assert.True(ok, stderr.ToString());
+        return (apps, stdout + stderr.ToString());
+    }
+
+    [Fact]
+    public void Every_notebook_has_its_committed_app_and_each_equals_a_fresh_export()
+    {
+        var (apps, _) = FreshExport();
+        var expected = Directory.GetFiles(apps, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var committed = Directory.GetFiles(Repository.Apps, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, committed);
+        foreach (var name in expected)
+            Assert.True(File.ReadAllText(Path.Combine(apps, name!)) == File.ReadAllText(Path.Combine(Repository.Apps, name!)),
+                $"notebooks/apps/{name} differs from a fresh export; run: dotnet run --project tests/NotebookRunner -- export notebooks/*.ipynb -o notebooks/apps");
+    }
+
+    [Fact]
+    public void The_apps_include_helpers_cs_made_from_helpers_csx_not_a_copy_per_app()
+    {
+        var (apps, _) = FreshExport();
+        var helpers = File.ReadAllText(Path.Combine(apps, "helpers.cs"));
+        Assert.Contains("public static class Helpers", helpers);
+        Assert.Contains("public static void Initialize()", helpers);
+        foreach (var app in Directory.GetFiles(apps, "*.cs").Where(f => Path.GetFileName(f) != "helpers.cs"))
+        {
+            var text = File.ReadAllText(app);
+            Assert.Contains("#:include helpers.cs\n", text);
+            Assert.Contains("Helpers.Initialize();", text);
+            Assert.DoesNotContain("public static class Helpers", text);
+        }
+    }
+
+    [Fact]
+    public void An_app_reads_as_its_notebook_markdown_as_comments_and_code_cells_in_order()
+    {
+        var (apps, _) = FreshExport();
+        foreach (var notebookPath in Repository.SeriesNotebooks)
+        {
+            var app = File.ReadAllText(Path.Combine(apps, Path.GetFileNameWithoutExtension(notebookPath) + ".cs"));
+            var notebook = JsonNode.Parse(File.ReadAllText(notebookPath))!;
+            var at = 0;
+            foreach (var cell in notebook["cells"]!.AsArray())
+            {
+                var source = cell!["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+                // A code cell's first line, unless export moves or rewrites it (directives, usings, types).
+                var isCode = (string?)cell["cell_type"] == "code";
+                var firstLine = source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#'));
+                if (firstLine is null || isCode && MovedOrRewritten.Any(firstLine.StartsWith)) continue;
+                var expected = (string?)cell["cell_type"] == "markdown" ? "// " + firstLine : firstLine;
+                var found = app.IndexOf(expected, at, StringComparison.Ordinal);
+                Assert.True(found >= 0, $"{Path.GetFileName(notebookPath)}: `{expected}` is not in its app after position {at}");
+                at = found;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Export.Tests;
+
+/// The five notebooks executed once by the runner with `-p seed 2024`: what each app must print at that seed.
+public sealed class SeriesAtSeed2024
+{
+    public const string Seed = "2024";
+
+    private readonly Dictionary<string, JsonObject> _executed = new();
+
+    public SeriesAtSeed2024()
+    {
+        var output = Repository.NewTempDirectory("export-series-run");
+        var result = ChildProcess.Runner(["run", .. Repository.SeriesNotebooks, "-o", output, "-p", "seed", Seed]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var notebook in Repository.SeriesNotebooks)
+        {
+            var executed = Path.Combine(output, Path.GetFileName(notebook));
+            _executed[Path.GetFileNameWithoutExtension(notebook)] = JsonNode.Parse(File.ReadAllText(executed))!.AsObject();
+        }
+    }
+
+    public JsonObject Executed(string stem) => _executed[stem];
+}
