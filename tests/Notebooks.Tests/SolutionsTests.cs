@@ -20,10 +20,10 @@ public partial class SolutionsTests(SolutionsRun run) : IClassFixture<SolutionsR
     {
         var repoRoot = Repository.Root;
         var notebook = StoredOutputs.Read(Path.Combine(repoRoot, "notebooks", stem + ".ipynb"));
-        var exercisesCell = notebook["cells"]!.AsArray().Select(c => RunnerProcess.CellSource(c!))
-            .LastOrDefault(s => s.TrimStart().StartsWith("## Exercises"));
-        Assert.True(exercisesCell is not null, $"{stem} has no `## Exercises` cell");
-        var exercises = NumberedItem().Matches(exercisesCell!).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        var exercisesSection = notebook["cells"]!.AsArray().Select(c => ExercisesSection(RunnerProcess.CellSource(c!)))
+            .LastOrDefault(s => s is not null);
+        Assert.True(exercisesSection is not null, $"{stem} has no `## Exercises` section");
+        var exercises = NumberedItem().Matches(exercisesSection!).Select(m => int.Parse(m.Groups[1].Value)).ToList();
 
         var path = Path.Combine(SolutionsRun.Folder, stem + "-solutions.ipynb");
         Assert.True(File.Exists(path), $"{stem} has {exercises.Count} exercises but no notebooks/solutions/{stem}-solutions.ipynb");
@@ -32,6 +32,17 @@ public partial class SolutionsTests(SolutionsRun run) : IClassFixture<SolutionsR
             .SelectMany(s => ExerciseHeading().Matches(s).Select(m => int.Parse(m.Groups[1].Value)))
             .ToList();
         Assert.Equal(exercises, sections);
+    }
+
+    /// The lines of a markdown source from its `## Exercises` heading to the next `## ` heading (a notebook may keep
+    /// its closing sections in one cell), or null when it has none.
+    private static string? ExercisesSection(string source)
+    {
+        var lines = source.Split('\n');
+        var start = Array.FindIndex(lines, l => l.TrimEnd() == "## Exercises");
+        if (start < 0) return null;
+        var end = Array.FindIndex(lines, start + 1, l => l.StartsWith("## "));
+        return string.Join('\n', lines[start..(end < 0 ? lines.Length : end)]);
     }
 
     [Theory, MemberData(nameof(Solutions))]
