@@ -9,7 +9,7 @@ public sealed class ExportedFileTests
 
     private static (string Apps, string Log) FreshExport()
     {
-        var scratch = ScratchSeries.Create("export-fresh", Repository.SeriesNotebooks);
+        var scratch = ScratchSeries.Create("export-fresh", ExportPaths.SeriesNotebooks);
         var apps = Path.Combine(scratch, "notebooks", "apps");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -25,10 +25,10 @@ public sealed class ExportedFileTests
     {
         var (apps, _) = FreshExport();
         var expected = Directory.GetFiles(apps, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        var committed = Directory.GetFiles(Repository.Apps, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var committed = Directory.GetFiles(ExportPaths.Apps, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, committed);
         foreach (var name in expected)
-            Assert.True(File.ReadAllText(Path.Combine(apps, name!)) == File.ReadAllText(Path.Combine(Repository.Apps, name!)),
+            Assert.True(File.ReadAllText(Path.Combine(apps, name!)) == File.ReadAllText(Path.Combine(ExportPaths.Apps, name!)),
                 $"notebooks/apps/{name} differs from a fresh export; run: dotnet run --project tests/NotebookRunner -- export notebooks/*.ipynb -o notebooks/apps");
     }
 
@@ -52,7 +52,7 @@ public sealed class ExportedFileTests
     public void An_app_reads_as_its_notebook_markdown_as_comments_and_code_cells_in_order()
     {
         var (apps, _) = FreshExport();
-        foreach (var notebookPath in Repository.SeriesNotebooks)
+        foreach (var notebookPath in ExportPaths.SeriesNotebooks)
         {
             var app = File.ReadAllText(Path.Combine(apps, Path.GetFileNameWithoutExtension(notebookPath) + ".cs"));
             var notebook = JsonNode.Parse(File.ReadAllText(notebookPath))!;

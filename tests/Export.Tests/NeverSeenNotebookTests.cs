@@ -10,25 +10,25 @@ public sealed class NeverSeenApp : IDisposable
     public string Scratch { get; }
     public string App { get; }
     public string Figures { get; }
-    public IReadOnlyDictionary<string, string> FreshMachine { get; }
-    public ChildResult Export { get; }
-    public ChildResult AtSeed { get; }
+    public IReadOnlyDictionary<string, string?> FreshMachine { get; }
+    public ProcessResult Export { get; }
+    public ProcessResult AtSeed { get; }
     public JsonObject RunAtSeed { get; }
 
     public NeverSeenApp()
     {
-        Scratch = ScratchSeries.Create("export-never-seen", [Repository.Fixture("never-seen")]);
+        Scratch = ScratchSeries.Create("export-never-seen", [ExportPaths.Fixture("never-seen")]);
         var notebook = Path.Combine(Scratch, "notebooks", "never-seen.ipynb");
-        Export = ChildProcess.Runner(["export", notebook, "-o", Path.Combine(Scratch, "notebooks", "apps")]);
+        Export = ExportProcesses.Runner(["export", notebook, "-o", Path.Combine(Scratch, "notebooks", "apps")]);
         App = Path.Combine(Scratch, "notebooks", "apps", "never-seen.cs");
         Figures = Path.Combine(Scratch, "figures");
         var home = Directory.CreateDirectory(Path.Combine(Scratch, "home")).FullName;
         var packages = Directory.CreateDirectory(Path.Combine(Scratch, "nuget")).FullName;
-        FreshMachine = new Dictionary<string, string> { ["HOME"] = home, ["NUGET_PACKAGES"] = packages };
-        AtSeed = ChildProcess.App(App, ["-p", "seed", Seed, "--figures", Figures], FreshMachine);
+        FreshMachine = new Dictionary<string, string?> { ["HOME"] = home, ["NUGET_PACKAGES"] = packages };
+        AtSeed = ExportProcesses.App(App, ["-p", "seed", Seed, "--figures", Figures], FreshMachine);
 
         var executed = Path.Combine(Scratch, "executed.ipynb");
-        var run = ChildProcess.Runner(["run", notebook, "-o", executed, "-p", "seed", Seed]);
+        var run = ExportProcesses.Runner(["run", notebook, "-o", executed, "-p", "seed", Seed]);
         Assert.True(run.ExitCode == 0, run.ToString());
         RunAtSeed = JsonNode.Parse(File.ReadAllText(executed))!.AsObject();
     }
@@ -77,7 +77,7 @@ public sealed class NeverSeenNotebookTests(NeverSeenApp app) : IClassFixture<Nev
     [Fact]
     public void An_unknown_parameter_is_one_line_and_exit_code_2()
     {
-        var result = ChildProcess.App(app.App, ["-p", "sede", "7"], app.FreshMachine);
+        var result = ExportProcesses.App(app.App, ["-p", "sede", "7"], app.FreshMachine);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal("never-seen.cs: unknown parameter 'sede'; valid parameters: seed (int), steps (int), lr (double)", result.Stderr.Trim());
         Assert.Equal("", result.Stdout);
@@ -86,7 +86,7 @@ public sealed class NeverSeenNotebookTests(NeverSeenApp app) : IClassFixture<Nev
     [Fact]
     public void A_value_that_does_not_convert_to_the_declared_type_is_one_line_and_exit_code_2()
     {
-        var result = ChildProcess.App(app.App, ["-p", "steps", "1.5"], app.FreshMachine);
+        var result = ExportProcesses.App(app.App, ["-p", "steps", "1.5"], app.FreshMachine);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal("never-seen.cs: parameter 'steps' is int, and '1.5' does not convert to int; valid parameters: seed (int), steps (int), lr (double)", result.Stderr.Trim());
         Assert.Equal("", result.Stdout);

@@ -6,7 +6,7 @@ public static class ScratchSeries
 {
     public static string Create(string purpose, IEnumerable<string> notebooks)
     {
-        var root = Repository.NewTempDirectory(purpose);
+        var root = ExportPaths.NewTempDirectory(purpose);
         Directory.CreateDirectory(Path.Combine(root, "notebooks"));
         Directory.CreateDirectory(Path.Combine(root, "helpers"));
         Directory.CreateDirectory(Path.Combine(root, "tests"));

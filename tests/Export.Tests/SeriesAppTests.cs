@@ -6,24 +6,24 @@ namespace Export.Tests;
 public sealed class SeriesAppTests(SeriesAtSeed2024 series) : IClassFixture<SeriesAtSeed2024>
 {
     public static TheoryData<string> Stems =>
-        new(Repository.SeriesNotebooks.Select(Path.GetFileNameWithoutExtension).OfType<string>());
+        new(ExportPaths.SeriesNotebooks.Select(Path.GetFileNameWithoutExtension).OfType<string>());
 
     [Theory]
     [MemberData(nameof(Stems))]
     public void The_app_prints_what_its_notebook_shows_at_the_default_parameters_and_at_another_seed(string stem)
     {
-        var build = ChildProcess.BuildApp(Path.Combine(Repository.Apps, stem + ".cs"));
+        var build = ExportProcesses.BuildApp(Path.Combine(ExportPaths.Apps, stem + ".cs"));
         Assert.True(build.ExitCode == 0, $"dotnet build {stem}.cs: {build}");
-        var stored = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Notebooks, stem + ".ipynb")))!.AsObject();
+        var stored = JsonNode.Parse(File.ReadAllText(Path.Combine(ExportPaths.Notebooks, stem + ".ipynb")))!.AsObject();
         AssertPrints(stem, [], ShownText.OfNotebook(stored), "its stored outputs");
         AssertPrints(stem, ["-p", "seed", SeriesAtSeed2024.Seed], ShownText.OfNotebook(series.Executed(stem)), $"run -p seed {SeriesAtSeed2024.Seed}");
     }
 
     private static void AssertPrints(string stem, string[] arguments, string expected, string what)
     {
-        var figures = Repository.NewTempDirectory("export-figures");
-        var app = Path.Combine(Repository.Apps, stem + ".cs");
-        var result = ChildProcess.BuiltApp(app, [.. arguments, "--figures", figures]);
+        var figures = ExportPaths.NewTempDirectory("export-figures");
+        var app = Path.Combine(ExportPaths.Apps, stem + ".cs");
+        var result = ExportProcesses.BuiltApp(app, [.. arguments, "--figures", figures]);
         Assert.True(result.ExitCode == 0, $"{stem}.cs {string.Join(' ', arguments)}: {result}");
         var printed = ShownText.OfApp(result.Stdout, Path.GetDirectoryName(app)!, out var pngs);
         var difference = NumericText.Difference(expected, printed);

@@ -9,10 +9,10 @@ public sealed class SeriesAtSeed2024
 
     public SeriesAtSeed2024()
     {
-        var output = Repository.NewTempDirectory("export-series-run");
-        var result = ChildProcess.Runner(["run", .. Repository.SeriesNotebooks, "-o", output, "-p", "seed", Seed]);
+        var output = ExportPaths.NewTempDirectory("export-series-run");
+        var result = ExportProcesses.Runner(["run", .. ExportPaths.SeriesNotebooks, "-o", output, "-p", "seed", Seed]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var notebook in Repository.SeriesNotebooks)
+        foreach (var notebook in ExportPaths.SeriesNotebooks)
         {
             var executed = Path.Combine(output, Path.GetFileName(notebook));
             _executed[Path.GetFileNameWithoutExtension(notebook)] = JsonNode.Parse(File.ReadAllText(executed))!.AsObject();

@@ -12,10 +12,10 @@ public sealed class UnsupportedFeatureTests
     [InlineData("nested-name-clash", 1, "`total`")]
     public void Export_names_the_cell_an_app_cannot_reproduce_and_writes_no_app(string fixture, int cell, string named)
     {
-        var output = Repository.NewTempDirectory("export-unsupported");
-        var result = ChildProcess.Runner(["export", Repository.Fixture(fixture), "-o", output]);
+        var output = ExportPaths.NewTempDirectory("export-unsupported");
+        var result = ExportProcesses.Runner(["export", ExportPaths.Fixture(fixture), "-o", output]);
         Assert.True(result.ExitCode == 2, result.ToString());
-        var line = result.Stderr.Split('\n').FirstOrDefault(l => l.StartsWith($"{Repository.Fixture(fixture)}: cell {cell}: ", StringComparison.Ordinal));
+        var line = result.Stderr.Split('\n').FirstOrDefault(l => l.StartsWith($"{ExportPaths.Fixture(fixture)}: cell {cell}: ", StringComparison.Ordinal));
         Assert.True(line is not null, result.ToString());
         Assert.Contains(named, line);
         Assert.False(File.Exists(Path.Combine(output, fixture + ".cs")));
@@ -24,11 +24,11 @@ public sealed class UnsupportedFeatureTests
     [Fact]
     public void Export_never_overwrites_a_file_it_did_not_write()
     {
-        var output = Repository.NewTempDirectory("export-overwrite");
+        var output = ExportPaths.NewTempDirectory("export-overwrite");
         var mine = Path.Combine(output, "never-seen.cs");
         File.WriteAllText(mine, "// my own program\n");
-        var scratch = ScratchSeries.Create("export-overwrite-series", [Repository.Fixture("never-seen")]);
-        var result = ChildProcess.Runner(["export", Path.Combine(scratch, "notebooks", "never-seen.ipynb"), "-o", output]);
+        var scratch = ScratchSeries.Create("export-overwrite-series", [ExportPaths.Fixture("never-seen")]);
+        var result = ExportProcesses.Runner(["export", Path.Combine(scratch, "notebooks", "never-seen.ipynb"), "-o", output]);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains($"{mine}: exists and was not written by export", result.Stderr);
         Assert.Equal("// my own program\n", File.ReadAllText(mine));

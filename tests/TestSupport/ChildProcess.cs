@@ -10,6 +10,9 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, T
     /// <summary>This result when the exit code is 0; otherwise throws with <paramref name="what"/> and everything it printed.</summary>
     public ProcessResult EnsureSucceeded(string what) =>
         ExitCode == 0 ? this : throw new InvalidOperationException($"{what}: exit code {ExitCode}\n{Stdout}{Stderr}");
+
+    /// <summary>Everything a failed assertion needs to show: the exit code, then stdout and stderr, each labelled.</summary>
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }
 
 /// <summary>
