@@ -60,13 +60,13 @@ void display(object value, params string[] mimeTypes) => notebook.Display(value,
 // #r "nuget: ScottPlot, 5.1.59"
 
 // %% [markdown]
-// The shared helpers of the series: plotting (`PlotData`, `PlotFit`, `PlotLoss`), `FormatTensor` (prints tensors as PyTorch does) and `CheckFinite` (stops a diverging loop).
+// `#load` runs a C# script file in this notebook; `helpers/helpers.csx` holds the shared helpers of the series: plotting (`PlotData`, `PlotFit`, `PlotLoss`), `FormatTensor` (prints tensors as PyTorch does) and `CheckFinite` (stops a diverging loop).
 
 // %%
 Helpers.Initialize();  // #load "../helpers/helpers.csx"
 
 // %% [markdown]
-// A `#load`ed file's `using`s do not flow into the notebook, so we import TorchSharp here. `using static TorchSharp.torch` lets us name the tensor type `Tensor` without a prefix; the functions we still call with it, `torch.ones(...)`, as PyTorch code writes them.
+// A `#load`ed file's `using`s do not flow into the notebook, so we import TorchSharp here. `using static TorchSharp.torch` lets us write the tensor type as plain `Tensor`; functions we still call with their prefix, `torch.ones(...)`, as PyTorch code writes them.
 
 // %%
 // using TorchSharp; is at the top of this file: C# puts using directives first.
@@ -105,7 +105,7 @@ if (torch.cuda.is_available()) torch.cuda.manual_seed_all(seed);  // TorchSharp'
 //
 // $$o = \frac{1}{4}\sum_i z_i, \qquad z_i = 3(x_i+2)^2, \qquad z_i\big|_{x_i=1} = 27$$
 //
-// Since `x` is the parameter we want gradients for, we must set `requires_grad` when we create it: its **default is `false`**.
+// Since `x` is the parameter we want gradients for, we must set `requires_grad` when we create it: its **default is `false`**. `device: device` creates it on `device`. A cell shows the value of its last line, so the cell below ends with `x` to show it (Python's `print(x)`).
 
 // %%
 var x = torch.ones(2, 2, requires_grad: true, device: device);  // initialise x and track its history
@@ -122,7 +122,7 @@ display(y);
 // %% [markdown]
 // Square and multiply by 3 gives $z_i = 27$, and the mean gives $o = 27$ (the original names it `out`, a keyword in C#). PyTorch prints these two with `grad_fn=<MulBackward0>` and `grad_fn=<MeanBackward0>`; as with `y`, TorchSharp has no `grad_fn` to show, so they print without a suffix.
 //
-// A cell shows the value of its last line (`x` and `y` above); `display(z)` shows a value from the middle of a cell. It is the notebook's counterpart of Python's `print`, and the helpers make it show tensors as `print` does.
+// Only a cell's last line is shown by itself (`x` and `y` above); `display(z)` shows a value from the middle of a cell. It is the notebook's counterpart of Python's `print`, and the helpers make it show tensors as `print` does.
 
 // %%
 var z = y * y * 3;
@@ -133,7 +133,7 @@ display(o);
 // %% [markdown]
 // ### 1.2 `requires_grad` and `requires_grad_()`
 //
-// A tensor made by `randn` does not require gradients, and neither does anything computed from it. `requires_grad_(true)` switches tracking on *in place* (the trailing underscore means in place).
+// A tensor made by `randn` (random numbers from the standard normal distribution, moved to `device` by `.to(device)`) does not require gradients, and neither does anything computed from it. `requires_grad_(true)` switches tracking on *in place* (the trailing underscore means in place).
 
 // %%
 var a = torch.randn(2, 2).to(device);
@@ -176,7 +176,7 @@ display(x.grad);
 // %% [markdown]
 // ### Scalar and non-scalar outputs
 //
-// `backward()` without arguments works when the output is a scalar, like a loss. For a non-scalar output we must pass a gradient tensor of the output's shape, $v$; TorchSharp then computes the vector–Jacobian product $v^\top J$. Most losses are scalars, so this is rare in practice. Here `y2 = 2x` elementwise, and with $v$ all ones each entry of the gradient is 2.
+// `backward()` without arguments works when the output is a scalar, like a loss. For a non-scalar output we must pass a gradient tensor of the output's shape, $v$; TorchSharp then computes the vector–Jacobian product $v^\top J$. Most losses are scalars, so this is rare in practice. TorchSharp's `backward` takes $v$ in a list, one gradient per output, hence `new[] { ... }`; `torch.ones_like(y2)` is a tensor of ones with `y2`'s shape. Here `y2 = 2x` elementwise, and with $v$ all ones each entry of the gradient is 2.
 
 // %%
 var x2 = torch.ones(2, 2, requires_grad: true, device: device);
@@ -187,7 +187,7 @@ display(x2.grad);
 // %% [markdown]
 // ### Gradients accumulate
 //
-// `backward()` computes gradients for every parameter with `requires_grad = true` and **adds** them to `.grad`; it does not update the parameter. Calling it twice without zeroing doubles the gradient, which is why a training loop zeroes gradients before each backward pass.
+// `backward()` computes gradients for every leaf tensor with `requires_grad = true` that the output was computed from, and **adds** them to `.grad`; it does not update the parameter. Calling it twice without zeroing doubles the gradient, which is why a training loop zeroes gradients before each backward pass.
 //
 // To print one entry we read it as a C# number: `x3.grad[0, 0]` is a tensor holding one value, and `ToDouble()` returns that value as a `double` (PyTorch: `x3.grad[0, 0].item()`).
 
@@ -224,7 +224,7 @@ Console.WriteLine(string.Join(", ", values));
 // 3. compute the loss, zero the parameters' gradients, backpropagate,
 // 4. update the parameters.
 //
-// Step 1: 50 random inputs $x$ (`inputs`) and their exact targets $y = 3x + 0.8$ (`targets`), new names so that section 1's `x` and `y` keep their meaning; then random initial `w` and `b` that require gradients. They are moved to `device` before `requires_grad_(true)`, so they stay leaves of the graph and receive `.grad`. We keep copies of the starting values for the training loop: `detach().clone()` copies the values into a new tensor outside the graph. Rerunning this cell draws new data.
+// Step 1: 50 random inputs $x$ (`inputs`; `torch.rand` draws uniformly from [0, 1)) and their exact targets $y = 3x + 0.8$ (`targets`), new names so that section 1's `x` and `y` keep their meaning; then random initial `w` and `b` that require gradients. They are moved to `device` before `requires_grad_(true)`, so they stay leaves of the graph and receive `.grad`. We keep copies of the starting values for the training loop: `detach().clone()` copies the values into a new tensor outside the graph. Rerunning this cell draws new data.
 
 // %%
 var inputs = torch.rand(50).to(device);
@@ -288,7 +288,7 @@ using (torch.no_grad())
 display(PlotFit(inputs, targets, predict, "fitted line after training", "x", "y"));
 
 // %% [markdown]
-// Gradient descent converges to the least-squares fit of the sampled data, not to the parameters that generated it. Here the targets carry no noise, so the two coincide: `torch.linalg.lstsq` (the closed-form least-squares solution for the columns `[x, 1]`) gives 3 and 0.8 up to float rounding. It solves in double precision (`.to(torch.float64)`), and `view(-1, 1)` turns the targets into the column `lstsq` expects. The trained values are close to them but not equal, because the loss was still falling when the loop stopped. The original, run unseeded on other random data, printed `w tensor([2.9280], requires_grad=True)` and `b tensor([0.8372], requires_grad=True)`.
+// Gradient descent converges to the least-squares fit of the sampled data, not to the parameters that generated it. Here the targets carry no noise, so the two coincide: `torch.linalg.lstsq` (the closed-form least-squares solution for the columns `[x, 1]`) gives 3 and 0.8 up to float rounding. `torch.stack(..., 1)` puts `inputs` and a tensor of ones side by side as the two columns of `A`. `lstsq` solves in double precision here (`.to(torch.float64)`), and `view(-1, 1)` turns the targets into the column `lstsq` expects. The trained values are close to them but not equal, because the loss was still falling when the loop stopped. The original, run unseeded on other random data, printed `w tensor([2.9280], requires_grad=True)` and `b tensor([0.8372], requires_grad=True)`.
 
 // %%
 var A = torch.stack(new[] { inputs, torch.ones_like(inputs) }, 1).to(torch.float64);  // columns x and 1
@@ -328,6 +328,7 @@ Console.WriteLine($"true:          w = {3.0:F4}, b = {0.8:F4}");
 // ## Differences from the source
 //
 // - **Typos fixed.** The source writes `torch.no_gard()`, `x.gard` and `backword()`; these are `no_grad`, `grad` and `backward`. After `z = y*y*3` it prints `print(x)` but shows the values of `z`; we display `z`.
+// - **No `grad_fn`.** The source's printed results carry `grad_fn=<...>` and it prints `b.grad_fn`; TorchSharp exposes no `grad_fn`, so our results print without it and we show `requires_grad` and `is_leaf` instead.
 // - **Names.** The source's `out` is `o` here (`out` is a C# keyword), its sum in section 1.2 is `sumOfSquares` (the source calls it `b`, the name the parameter gets later), and the data of section 3 are `inputs` and `targets` (the source reuses `x` and `y`).
 // - **Seeded.** The source never seeds, so its printed values (`w` 2.9280, `b` 0.8372) come from other random data; this notebook draws PyTorch's numbers for its `seed`.
 // - **The loop.** The source's `loss_fn` and `optimize` functions are written out in the loop, and its `w.data -= ...` updates are in-place updates under `no_grad`. The source prints the loss at `i % 500 == 0` counting from 0; we count epochs from 1, as the other notebooks do.

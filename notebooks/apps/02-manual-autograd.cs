@@ -70,7 +70,7 @@ void display(object value, params string[] mimeTypes) => notebook.Display(value,
 Helpers.Initialize();  // #load "../helpers/helpers.csx"
 
 // %% [markdown]
-// A `#load`ed file's `using`s do not flow into the notebook, so we import TorchSharp here. `using static TorchSharp.torch;` lets us name the tensor type `Tensor` without a prefix; the functions we still call with it, `torch.rand(...)`, as PyTorch code writes them.
+// A `#load`ed file's `using`s do not flow into the notebook, so we import TorchSharp here. `using static TorchSharp.torch;` lets us write the tensor type as plain `Tensor`; functions we still call with their prefix, `torch.rand(...)`, as PyTorch code writes them.
 
 // %%
 // using TorchSharp; is at the top of this file: C# puts using directives first.
@@ -102,7 +102,7 @@ if (torch.cuda.is_available()) torch.cuda.manual_seed_all(seed);
 //
 // We draw 100 samples with 3 features each, uniformly in [0, 1). The targets come from weights we choose ourselves, `[1.1, 2.2, 3.3]`, and a bias of `4.4`, plus a little Gaussian noise (`0.1 * randn`) to mimic real measurements.
 //
-// `torch.from_array` turns a C# array into a tensor of the same shape and element type, as `torch.tensor` does for a Python list. TorchSharp has `torch.tensor` too, but in Microsoft's .NET Interactive kernel it makes the compiler print a warning (the README says why), so this series builds tensors with `from_array`.
+// `torch.from_array` turns a C# array into a tensor of the same shape and element type, as `torch.tensor` does for a Python list. TorchSharp has `torch.tensor` too, but in Microsoft's .NET Interactive kernel it makes the compiler print a warning (`tests/NotebookRunner/README.md` says why), so this series builds tensors with `from_array`. `matmul` is the matrix product (Python's `@`). The cell shows the first three rows of `inputs`: Python's `inputs[:3]` is `inputs[..3]` in C#.
 
 // %%
 var inputs = torch.rand(100, 3);                                          // 100 rows, 3 features, each in [0, 1)
@@ -112,7 +112,7 @@ var targets = inputs.matmul(weights) + bias + 0.1f * torch.randn(100, 1); // plu
 display(inputs[..3]);
 
 // %% [markdown]
-// The first three targets (the Python `targets[:3]` is `targets[..3]` in C#):
+// The first three targets:
 
 // %%
 display(targets[..3]);
@@ -133,14 +133,14 @@ display(b);
 // %% [markdown]
 // ## 3. Train
 //
-// Tensors on different devices cannot be combined in one operation (a CPU tensor times a CUDA tensor is an error), so we first move the data to the parameters' device. On the CPU `.to(device)` returns the tensor unchanged, and running the cell again changes nothing.
+// Tensors on different devices cannot be combined in one operation (a CPU tensor times a CUDA tensor is an error; only a 0-d CPU tensor, a single number, is let through), so we first move the data to the parameters' device. On the CPU `.to(device)` returns the tensor unchanged, and running the cell again changes nothing.
 
 // %%
 inputs = inputs.to(device);
 targets = targets.to(device);
 
 // %% [markdown]
-// **Why a dispose scope?** A TorchSharp tensor is a small .NET object that owns native (libtorch) memory. The .NET garbage collector does not see that native memory, so it frees the temporaries of each step late, and without a scope the process's memory grows with the number of steps (the README gives the measurements). `torch.NewDisposeScope()` disposes every tensor created inside its `using` block when the block ends. `w` and `b` survive because they were created outside the scope; the loop only updates them in place (`sub_`, `zero_`).
+// **Why a dispose scope?** A TorchSharp tensor is a small .NET object that owns native (libtorch) memory. The .NET garbage collector does not see that native memory, so it frees the temporaries of each step late, and without a scope the process's memory grows with the number of steps (`tests/Benchmarks/README.md` gives the measurements). `torch.NewDisposeScope()` disposes every tensor created inside its `using` block when the block ends. `w` and `b` survive because they were created outside the scope; the loop only updates them in place (`sub_`, `zero_`).
 
 // %% [markdown]
 // The loop itself: the forward pass `inputs @ w + b`, the loss (the mean of the squared errors), `backward()` to fill `w.grad` and `b.grad`, then the update. The update must not be recorded by autograd, so it runs under `torch.no_grad()`. Finally we zero the gradients, because `backward()` *adds* to them. Each step uses all 100 samples, so one step is one epoch; epochs are counted from 1. `loss.item<float>()` reads the loss, a tensor holding one value, as a C# `float` (PyTorch's `loss.item()`; `float` must be the tensor's element type, float32). `CheckFinite` stops the loop with a message naming the epoch and the learning rate if the loss ever becomes NaN or infinite. We print the loss at epoch 1 and every 1000 epochs instead of 10,000 lines and keep all of them for a plot.
@@ -198,7 +198,7 @@ Console.WriteLine("trained b: " + FormatTensor(b));
 // %% [markdown]
 // ## 4. What gradient descent converges to
 //
-// The loop minimises the mean squared error on *these 100 samples*. That minimum has a closed form, the least-squares solution, which `torch.linalg.lstsq` computes; a column of ones appended to `inputs` makes its last coefficient the bias. We print it beside the trained parameters and the true ones.
+// The loop minimises the mean squared error on *these 100 samples*. That minimum has a closed form, the least-squares solution, which `torch.linalg.lstsq` computes; a column of ones appended to `inputs` (`torch.cat` along dimension 1) makes its last coefficient the bias. We print it beside the trained parameters and the true ones. `ToDoubles`, from the helpers, copies a tensor's values into a C# `double[]`; LINQ's `Concat` joins the three values of `w` and the one of `b` into one list of four.
 
 // %%
 var design = torch.cat(new[] { inputs, torch.ones(100, 1, device: device) }, 1); // [x1, x2, x3, 1]
@@ -232,7 +232,7 @@ for (int k = 1; k <= 3; k++)
 {
     var demoLoss = torch.mean(torch.square(inputs.matmul(wCopy) + bCopy - targets));
     demoLoss.backward();
-    Console.WriteLine($"after backward #{k}: b.grad = {bCopy.grad.item<float>():F6}");
+    Console.WriteLine($"after backward #{k}: bCopy.grad = {bCopy.grad.item<float>():F6}");
 }
 
 // %% [markdown]
@@ -240,7 +240,7 @@ for (int k = 1; k <= 3; k++)
 
 // %%
 bCopy.grad.zero_();
-Console.WriteLine($"after zero_(): b.grad = {bCopy.grad.item<float>():F6}");
+Console.WriteLine($"after zero_(): bCopy.grad = {bCopy.grad.item<float>():F6}");
 
 // %% [markdown]
 // ## PyTorch → TorchSharp
@@ -259,7 +259,7 @@ Console.WriteLine($"after zero_(): b.grad = {bCopy.grad.item<float>():F6}");
 // | `loss.item()` | `loss.item<float>()` (or `loss.ToDouble()`) |
 // | `torch.linalg.lstsq(A, B).solution` | `torch.linalg.lstsq(A, B).Solution` |
 // | `x.numpy()` | `x.data<float>().ToArray()` (`ToArray(x)` in the helpers) |
-// | (garbage collector frees tensors) | `using (torch.NewDisposeScope()) { ... }` around each step |
+// | (Python frees a tensor when its last reference goes) | `using (torch.NewDisposeScope()) { ... }` around each step |
 // | `print(w)` | `display(w)` or `FormatTensor(w)` (helpers) |
 //
 // Why the series draws on the CPU first: a CUDA device has its own random generator, so `torch.rand(3, 1, device: device, ...)` on a GPU draws other numbers than on the CPU. Drawing on the CPU and moving the result gives the numbers PyTorch draws on the CPU for this seed (the ones `data/reference/` holds) on either device; the keyword form is the shorter one when that does not matter.

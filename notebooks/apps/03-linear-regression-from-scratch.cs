@@ -51,7 +51,7 @@ void display(object value, params string[] mimeTypes) => notebook.Display(value,
 // 3. How to write a linear model, the squared loss and minibatch stochastic gradient descent by hand.
 // 4. Why evaluation runs under `torch.no_grad()`, how to train, and what training can recover: the least-squares fit of the sampled data.
 //
-// Cells whose first line is `//@save` follow d2l's `#@save` mark, which keeps a function in d2l's own package for its later chapters (the source marks `synthetic_data` and `sgd`). No later notebook of this series calls them; the same functions are also in `helpers/helpers.csx`, so a notebook of your own can `#load` them.
+// Cells whose first line is `//@save` follow d2l's `#@save` mark, which keeps a function in d2l's own package for its later chapters (the source marks `synthetic_data` and `sgd`; we mark all five functions this notebook writes, because the helpers keep all five). No later notebook of this series calls them; the same functions are also in `helpers/helpers.csx`, so a notebook of your own can `#load` them.
 
 // %% [markdown]
 // ## Setup
@@ -63,13 +63,13 @@ void display(object value, params string[] mimeTypes) => notebook.Display(value,
 // #r "nuget: ScottPlot, 5.1.59"
 
 // %% [markdown]
-// The shared helpers of the series: plotting (`PlotData`, `PlotFit`, `PlotLoss`), `FormatTensor` (prints tensors as PyTorch does) and `CheckFinite` (stops a diverging loop).
+// The shared helpers of the series: plotting (`PlotData`, `PlotLoss`, `PlotResiduals`), `FormatTensor` (prints tensors as PyTorch does) and `CheckFinite` (stops a diverging loop).
 
 // %%
 Helpers.Initialize();  // #load "../helpers/helpers.csx"
 
 // %% [markdown]
-// A `#load`ed file's `using`s do not flow into the notebook, so we import TorchSharp here. `using static TorchSharp.torch` lets us name the tensor type `Tensor` without a prefix; the functions we still call with it, `torch.normal(...)`, as PyTorch code writes them.
+// A `#load`ed file's `using`s do not flow into the notebook, so we import TorchSharp here. `using static TorchSharp.torch` lets us write the tensor type as plain `Tensor`; functions we still call with their prefix, `torch.normal(...)`, as PyTorch code writes them.
 
 // %%
 // using TorchSharp; is at the top of this file: C# puts using directives first.
@@ -128,7 +128,7 @@ Console.WriteLine($"features: [{string.Join(", ", features.shape)}], labels: [{s
 Console.WriteLine($"first example: features {FormatTensor(features[0])}, label {FormatTensor(labels[0])}");
 
 // %% [markdown]
-// The labels against the second feature: a clear linear relation (slope −3.4) plus the spread that the first feature adds.
+// The labels against the second feature (`features.select(1, 1)` takes column 1 along dimension 1, Python's `features[:, 1]`): a clear linear relation (slope −3.4) plus the spread that the first feature adds.
 
 // %%
 display(PlotData(features.select(1, 1), labels, "labels vs the second feature", "x₂ (second feature)", "y (label)"));
@@ -136,7 +136,7 @@ display(PlotData(features.select(1, 1), labels, "labels vs the second feature", 
 // %% [markdown]
 // ## 2. Reading the dataset
 //
-// Training works on minibatches: `DataIter` shuffles the example indices and yields `batchSize` features and labels at a time, so each pass visits the examples in a random order.
+// Training works on minibatches: `DataIter` shuffles the example indices and yields `batchSize` features and labels at a time, so each pass visits the examples in a random order. `index_select(0, batchIndices)` takes the rows at those indices (Python's `features[batch_indices]`).
 //
 // The original shuffles with Python's `random.shuffle`, a generator separate from torch's; we pass in a `System.Random` for the same job. It is not Python's generator, so even with both seeded the minibatch order differs from a Python run, and the trained `w` and `b` agree with Python's only approximately (both end near the least-squares fit).
 
@@ -167,7 +167,7 @@ display(firstY);
 // %% [markdown]
 // ## 3. Initializing the model parameters
 //
-// The weights start as small random numbers, $\mathcal{N}(0, 0.01^2)$, and the bias at zero. Both require gradients, because training updates them. The weights are drawn on the CPU generator and moved to `device` before they start requiring gradients, so that `w` is a leaf of the computation graph (a tensor moved after `requires_grad` would be the result of an operation, and its `.grad` would stay empty). We also keep a copy of these starting values for the training loop.
+// The weights start as small random numbers, $\mathcal{N}(0, 0.01^2)$, and the bias at zero. Both require gradients, because training updates them. The weights are drawn on the CPU generator and moved to `device` before they start requiring gradients, so that `w` is a leaf of the computation graph (a tensor moved to a GPU after `requires_grad` would be the result of an operation, and its `.grad` would stay empty). We also keep a copy of these starting values for the training loop.
 
 // %%
 var w = torch.normal(0, 0.01, new long[] { 2, 1 }).to(device).requires_grad_(true);
@@ -271,7 +271,7 @@ for (int epoch = 1; epoch <= epochs; epoch++)
 }
 
 // %% [markdown]
-// The minibatch loss of every step, on a logarithmic axis: it falls steadily, about one order of magnitude every 40 steps, through the first two epochs (200 steps), then fluctuates around the level the noise leaves, about $\frac{1}{2}\cdot 0.01^2 = 5\cdot 10^{-5}$.
+// The minibatch loss of every step, on a logarithmic axis: it falls steadily, about one order of magnitude every 40 steps, through the first two epochs (200 steps) and into the third, then fluctuates around the level the noise leaves, about $\frac{1}{2}\cdot 0.01^2 = 5\cdot 10^{-5}$.
 
 // %%
 display(PlotLoss(losses, "minibatch loss", "step"));
@@ -338,7 +338,7 @@ Console.WriteLine($"true:          w = [{trueW[0].ToDouble():F5}, {trueW[1].ToDo
 // - **One minibatch printed.** The source prints every minibatch of the first pass with `time.sleep(2)` between them (100 batches, over three minutes); we print the first one.
 // - **Shuffling.** The source shuffles with Python's `random.shuffle`; we use a `System.Random` seeded with `seed`. The two generators differ, so the minibatch order, and with it the trained values, agree with a Python run only approximately.
 // - **Seeded.** The source never seeds; this notebook draws PyTorch's features, labels and initial weights for its `seed`.
-// - **Index tensors.** The source's `torch.tensor(indices[...])` and `features[batch_indices]` are `torch.from_array` and `index_select`.
+// - **Tensors from arrays, index tensors.** The source's `torch.tensor([2, -3.4])` and `torch.tensor(indices[...])` are `torch.from_array` (notebook 02 says why), and `features[batch_indices]` is `index_select`.
 // - **Added:** the plot of the data, the loss curve, the residuals, the comparison with the true parameters and with the least-squares fit, dispose scopes, and a training cell that starts from the initial parameters and the same shuffles whenever it runs.
 
 // %% [markdown]

@@ -66,7 +66,7 @@ void display(object value, params string[] mimeTypes) => notebook.Display(value,
 // #r "nuget: XPlot.Plotly, 4.1.0"
 
 // %% [markdown]
-// The shared helpers give us the plotting functions (`PlotData`, `PlotFit`, `PlotLoss`), `CheckFinite` for the training loop, `ToDoubles` (a tensor's values as a `double[]`, like PyTorch's `.tolist()`) and `FormatTensor`, which prints a tensor exactly as PyTorch's `print` does.
+// The shared helpers give us the plotting functions (`PlotData`, `PlotFit`, `PlotLoss`), `CheckFinite` for the training loop, `ToDoubles` (a tensor's values as a flat `double[]`, like PyTorch's `.flatten().tolist()`) and `FormatTensor`, which prints a tensor exactly as PyTorch's `print` does.
 
 // %%
 Helpers.Initialize();  // #load "../helpers/helpers.csx"
@@ -154,7 +154,7 @@ display(PlotData(X, y, "Training data: y = 3x + 10 + noise", "x", "y"));
 // %% [markdown]
 // ## 4. The model and the loss
 //
-// Creating the model initialises its weight and bias randomly (the third draw from the generator, after `X` and the noise); `.to(device)` moves them to the chosen device. Before training the parameters are just random numbers; PyTorch prints each one as `Parameter containing:` followed by the tensor.
+// Creating the model initialises its weight and bias randomly (drawn from the generator after `X` and the noise: first the weight, then the bias); `.to(device)` moves them to the chosen device. Before training the parameters are just random numbers; PyTorch prints each one as `Parameter containing:` followed by the tensor.
 //
 // Training changes the parameters in place, and `state_dict()` hands out the parameter tensors themselves, so we keep clones of these starting values in `initialState`: the training cell starts from them every time it runs.
 
@@ -259,7 +259,7 @@ Console.WriteLine($"error left in (w, b), predicted from the curvatures: ({Numbe
 Console.WriteLine($"error left in (w, b), after training:                ({Numbers(trained.Zip(leastSquares, (t, l) => t - l), "F4")})");
 
 // %% [markdown]
-// The prediction matches training to four decimals. The two curvatures differ by a factor of about 150 (0.48 against 71.92), because `x` is not centred: its mean is 5.16, not 0. With every `x` positive, raising the weight and lowering the bias have nearly opposite effects on the predictions. Along the slow direction (the weight up by 0.146 while the bias goes down by 0.989) the line turns about a point inside the data, at x ≈ 0.989 / 0.146 ≈ 6.8, so the predictions, and with them the loss, hardly change: a long, flat valley. Along the steep direction, mostly the weight, the loss rises fast.
+// The prediction matches training to four decimals. The two curvatures differ by a factor of about 150 (0.48 against 71.92). Part of that is scale: with `x` centred they would be 2 (the bias's) and 17.2 (twice the variance of `x`), a factor of about 9 (exercise 5). The rest comes from `x` not being centred: its mean is 5.16, not 0, so the mixed second derivative `2·mean(x)` couples the weight and the bias. With every `x` positive, raising the weight raises every prediction and lowering the bias lowers every prediction, so the two changes can nearly cancel. Along the slow direction (the weight up by 0.146 while the bias goes down by 0.989) the line turns about a point inside the data, at x ≈ 0.989 / 0.146 ≈ 6.8, so the predictions, and with them the loss, hardly change: a long, flat valley. Along the steep direction, mostly the weight, the loss rises fast.
 //
 // With `lr` = 0.001 the steep part of the error shrinks by 0.928 per epoch and is gone after a few hundred epochs (its factor after all epochs is so small that it prints as 0): that is the sharp drop at the start of the loss curve. The slow part shrinks by only 0.99952 per epoch, a factor 0.0084 in 10,000 epochs: that is the long tail. What is left lies along the slow direction, in the weight as well as in the bias (0.0128 and −0.0868 are in the ratio 0.146 : −0.989), so both errors shrink together, at the same rate; the bias is not slow on its own. Centring `x` (exercise 5) decouples the two parameters, raises the smallest curvature and leaves no separate slow tail. The steep curvature also limits the step: once `lr · 71.92 > 2` the factor `1 − lr·λ` is below −1 and the error grows at every step, so gradient descent diverges for `lr` above 2 / 71.92 ≈ 0.028 (exercise 2).
 
@@ -296,14 +296,14 @@ using (torch.no_grad())
 // %% [markdown]
 // ## Exercises
 //
-// After changing the parameters cell, run it and then the cells from section 5 down: the training cell starts from the same initial parameters every time, so that is a fresh run with the new values. The solutions are in `solutions/04-nn-module-solutions.ipynb`.
+// After changing the parameters cell, run it and then the cells from section 5 down: the training cell starts from the same initial parameters every time, so that is a fresh run with the new values. Exercises 3, 5 and 6 change the data or the model: after such a change run the notebook again from the top, so that the seeded generator draws `X`, the noise and the initial parameters in the same order as before, as the solutions do (running only the changed cell and those below it would draw different numbers). The solutions are in `solutions/04-nn-module-solutions.ipynb`.
 //
 // 1. Train with `lr = 1e-2` and with `lr = 1e-4`. Which run gets closer to the least-squares solution in 10,000 epochs? Explain it with the "factor after all epochs" column of section 6.
 // 2. Train with `lr = 0.1`. What does the training cell report? Use the curvatures of section 6 to explain why a step this large makes gradient descent diverge, and find the largest `lr` that still converges.
 // 3. Change the noise from `* 3` to `* 10` in the cell that makes `y`. How far do the least-squares parameters move from 3 and 10, and does training still reach them?
 // 4. Replace `torch.optim.SGD` with `torch.optim.Adam(model.parameters(), 0.1)` in the training cell and compare the loss curves.
-// 5. Centre the input: add a cell `X = X - X.mean();` after the cell that makes `y`, and run from there down. What do the curvatures and the slow tail of the loss curve become? What do the least-squares weight and bias mean now?
-// 6. Extend the model to two input features (`Linear(2, 1)`) with data `y = 3x₁ − 2x₂ + 10 + noise`, and draw the matching two-input neuron diagram. Change these cells: `X` (`torch.rand(100, 2) * 10`), `y` (`X.cpu().matmul(torch.from_array(new[,] { { 3f }, { -2f } }))` in place of `3 * X.cpu()`), `Linear(2, 1)` in the class, and in section 6 `truth` and `names` (three entries: w₁, w₂, b); the curvature cell adapts by itself (three curvatures, directions with three components, w₁, w₂, b). Skip the two plotting cells `PlotData` and `PlotFit`: they draw a single input against `y` and stop with an error saying so.
+// 5. Centre the input: add a cell `X = X - X.mean();` after the cell that makes `y`, and run the notebook from the top. What do the curvatures and the slow tail of the loss curve become? What do the least-squares weight and bias mean now?
+// 6. Extend the model to two input features (`Linear(2, 1)`) with data `y = 3x₁ − 2x₂ + 10 + noise`, and draw the matching two-input neuron diagram. Change these cells: `X` (`torch.rand(100, 2) * 10`), `y` (`X.cpu().matmul(torch.from_array(new[,] { { 3f }, { -2f } }))` in place of `3 * X.cpu()`), `Linear(2, 1)` in the class, and in section 6 `truth` and `names` (three entries: w₁, w₂, b); the curvature cell adapts by itself (three curvatures, directions with three components, w₁, w₂, b). Run the notebook from the top, skipping the two plotting cells `PlotData` and `PlotFit`: they draw a single input against `y`, and given two columns they stop with an `ArgumentException` saying so.
 
 // %% [markdown]
 // ## Differences from the source
@@ -327,7 +327,7 @@ using (torch.no_grad())
 // | forward pass | 前向传播 |
 // | backpropagation | 反向传播 |
 // | model parameters | 模型参数 |
-// | optimizer | 优化器 |
+// | optimizer | 优化器（原文：梯度下降器） |
 // | stochastic gradient descent | 随机梯度下降 |
 // | full-batch gradient descent | 全批量梯度下降 |
 // | learning rate | 学习率 |

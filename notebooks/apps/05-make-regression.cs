@@ -61,13 +61,13 @@ void display(object value, params string[] mimeTypes) => notebook.Display(value,
 // #r "nuget: ScottPlot, 5.1.59"
 
 // %% [markdown]
-// The shared helpers of the series: plotting (`PlotData`, `PlotFit`, `PlotLoss`, and `LogTicks`, the labels of `PlotLoss`'s logarithmic axis), `FormatTensor` (prints tensors as PyTorch does), `ToDoubles` (a tensor's values as a `double[]`), `CheckFinite` (stops a diverging loop) and `MakeRegression`, a port of scikit-learn's `make_regression`.
+// The shared helpers of the series: plotting (`PlotData`, `PlotFit`, `PlotLoss`), `FormatTensor` (prints tensors as PyTorch does), `ToDoubles` (a tensor's values as a `double[]`), `CheckFinite` (stops a diverging loop) and `MakeRegression`, a port of scikit-learn's `make_regression`.
 
 // %%
 Helpers.Initialize();  // #load "../helpers/helpers.csx"
 
 // %% [markdown]
-// A `#load`ed file's `using`s do not flow into the notebook, so we import TorchSharp here. `using static TorchSharp.torch` lets us name the type `Tensor` without a prefix; functions keep their `torch.` prefix (`torch.nn.Linear`, `torch.linalg.lstsq`), as in the Python original.
+// A `#load`ed file's `using`s do not flow into the notebook, so we import TorchSharp here. `using static TorchSharp.torch` lets us name the type `Tensor` without a prefix; functions keep their `torch.` prefix (`torch.nn.Linear`, `torch.linalg.lstsq`), as in PyTorch code (the original writes `nn.Linear` after `import torch.nn as nn`).
 
 // %%
 // using TorchSharp; is at the top of this file: C# puts using directives first.
@@ -108,7 +108,7 @@ Console.WriteLine($"true coefficients: {string.Join(", ", ToDoubles(coef).Select
 // %% [markdown]
 // scikit-learn gives `float64` (double) arrays, and the model's weights are `float32`; TorchSharp, like PyTorch, refuses to multiply a `float64` input by `float32` weights, so we convert the data to `float32`.
 //
-// `yNumpy` is one-dimensional: shape `[100]`, one value per sample and no second axis (the original says it "only has one row"; a 1-D tensor has neither rows nor columns). The model's output has shape `[100, 1]`, a column. Put a `[100, 1]` column and a `[100]` vector into one elementwise operation and broadcasting pairs every row of the one with every element of the other: the result is `[100, 100]`. `MSELoss` of a `[100, 1]` prediction against a `[100]` target does exactly that: it averages all 10,000 squared differences between every prediction and every target, a loss that no longer compares each sample with its own prediction. PyTorch warns ("Using a target size (torch.Size([100])) that is different to the input size (torch.Size([100, 1]))…"); TorchSharp's `MSELoss` calls libtorch's C++ `mse_loss`, which prints the same warning to the standard error of the process running the notebook, where no cell output shows it. So we reshape `y` into a column, one value per row (`y.view(y.shape[0], 1)`, as the original does). A column of zeros with the shape of the model's output shows the broadcast before and after:
+// `yNumpy` is one-dimensional: shape `[100]`, one value per sample and no second axis (the original says it "only has one row"; a 1-D tensor has neither rows nor columns). The model's output has shape `[100, 1]`, a column. Put a `[100, 1]` column and a `[100]` vector into one elementwise operation and broadcasting treats the vector as a row, `[1, 100]`, and pairs every row of the column with every element of that row: the result is `[100, 100]`. `MSELoss` of a `[100, 1]` prediction against a `[100]` target does exactly that: it averages all 10,000 squared differences between every prediction and every target, a loss that no longer compares each sample with its own prediction. PyTorch warns ("Using a target size (torch.Size([100])) that is different to the input size (torch.Size([100, 1]))…"); TorchSharp's `MSELoss` calls libtorch's C++ `torch::nn::functional::mse_loss`, which prints the same warning (with the sizes written `[100]` and `[100, 1]`) to the standard error of the process running the notebook, where no cell output shows it. So we reshape `y` into a column, one value per row (`y.view(y.shape[0], 1)`, as the original does; `view` gives the same 100 values a new shape without copying them). A column of zeros with the shape of the model's output shows the broadcast before and after:
 
 // %%
 var X = XNumpy.to(torch.float32).to(device);
@@ -157,7 +157,7 @@ var criterion = torch.nn.MSELoss();
 //
 // The cell first puts the starting parameters back (`load_state_dict` copies `initialState` into the model) and builds the optimizer. Then, each epoch: forward pass and loss, backward pass (`loss.backward()` computes the gradients), update (`optimizer.step()`), and then empty the gradients with `optimizer.zero_grad()`: `backward()` *adds* to `.grad`, so never forget this. Epochs count from 1; every 10th epoch we print the loss, computed before that epoch's update. `CheckFinite` stops the loop with a clear message if the loss becomes NaN or infinite (try a large `lr`).
 //
-// Each iteration creates tensors in native memory that .NET's garbage collector does not see; a dispose scope frees everything created inside its `using` block when the block ends. The model's parameters survive: they were created outside the scope and are updated in place.
+// Each iteration creates tensors whose native (libtorch) memory .NET's garbage collector does not see, so on its own it would free them late; a dispose scope frees everything created inside its `using` block when the block ends. The model's parameters survive: they were created outside the scope and are updated in place.
 
 // %%
 model.load_state_dict(initialState);                      // start from the parameters printed in step 1
@@ -233,18 +233,20 @@ display(fitPlot);
 // | `model.state_dict()`, `model.load_state_dict(d)` | the same names: `model.state_dict()`, `model.load_state_dict(d)` |
 // | `torch.linalg.lstsq(A, y).solution` | `torch.linalg.lstsq(A, y).Solution` |
 // | `predicted.detach().numpy()` | `predicted.detach().cpu().data<float>().ToArray()` |
-//
+
+// %% [markdown]
 // ## Exercises
 //
-// After changing the parameters cell, run it and then the cells from step 3 down: the training cell starts from the same initial parameters every time, so that is a fresh run with the new values. The solutions are in `solutions/05-make-regression-solutions.ipynb`.
+// After changing the parameters cell, run it and then the cells from step 3 down: the training cell starts from the same initial parameters every time, so that is a fresh run with the new values. Exercises 3, 4 and 6 change the data: after such a change run the notebook again from the top, so that the seeded generator gives the model the same initial parameters as before, as the solutions do (running only the changed cell and those below it would draw different ones). The solutions are in `solutions/05-make-regression-solutions.ipynb`.
 //
 // 1. Set `epochs = 1000` in the `parameters` cell. How close do the weight and the loss get to the least-squares values? Why doesn't the loss go to zero, and why doesn't the weight reach the true coefficient?
 // 2. Try `lr = 0.1` and `lr = 1.5`. What happens?
 // 3. Generate the data with `noise: 0`. What do the least-squares and the trained weights become?
-// 4. Generate data with `MakeRegression(nSamples: 200, nFeatures: 3, noise: 5, randomState: 7)` in the first cell of step 0 and run every cell below it except the two pictures of one feature (`PlotData` in step 0 and the fitted-line cell at the end of step 4; they stop with an error saying they draw one feature). The model becomes `Linear(3, 1)` by itself, since `inputSize` is `nFeatures`. Compare the trained weights with the returned coefficients and with `torch.linalg.lstsq`.
+// 4. Generate data with `MakeRegression(nSamples: 200, nFeatures: 3, noise: 5, randomState: 7)` in the first cell of step 0 and run the notebook from the top, skipping the two pictures of one feature (`PlotData` in step 0 and the fitted-line cell at the end of step 4; they stop with an error saying they draw one feature). The model becomes `Linear(3, 1)` by itself, since `inputSize` is `nFeatures`. Compare the trained weights with the returned coefficients and with `torch.linalg.lstsq`.
 // 5. Replace `SGD` with `torch.optim.Adam(model.parameters(), lr)` in the training cell. How does the loss curve change?
-// 6. Delete the line `y = y.view(y.shape[0], 1);` and run from there down. What shape does `y` keep, which line does the model learn, and why?
-//
+// 6. Delete the line `y = y.view(y.shape[0], 1);` and run the notebook from the top. What shape does `y` keep, which line does the model learn, and why?
+
+// %% [markdown]
 // ## Differences from the source
 //
 // - **`y` is one-dimensional, not "one row".** The original says `y` "only has one row" and reshapes it into a column; it is a 1-D tensor of shape `[100]`. The real reason for `view` is the broadcasting of `MSELoss` explained in step 0 (exercise 6 shows what training does without it).
