@@ -4,7 +4,7 @@ namespace Benchmarks;
 /// Private folders for the engines the benchmarks start, so the user's Jupyter kernelspecs and NuGet cache never
 /// change: our kernel installed into its own Jupyter data directory, and Microsoft's .NET Interactive (the
 /// dotnet-tools.json pins: its Jupyter kernel and dotnet-repl) with its own Jupyter data directory and its own NuGet
-/// packages folder, repaired for TorchSharp by the runner's `doctor --fix`.
+/// packages folder, repaired for TorchSharp by the runner's `doctor --fix`, and its own home folder.
 /// </summary>
 public sealed class JupyterSides
 {
@@ -24,10 +24,16 @@ public sealed class JupyterSides
                 ["NUGET_PACKAGES"] = Path.Combine(root, "nuget-packages"),
                 ["NOTEBOOK_RUNNER_CACHE"] = Path.Combine(root, "runner-cache"),
                 ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1",
+                // Its own home: the engine records each restore under ~/.packagemanagement and reuses it whatever
+                // NUGET_PACKAGES says, so the user's home would hand it the user's unrepaired TorchSharp. Outside the
+                // clone, since the restore project it writes there would otherwise fall under the repository's
+                // central package versions (Directory.Packages.props) and fail with NU1008.
+                ["HOME"] = Path.Combine(Path.GetTempPath(), "notebook-benchmarks-microsoft-home"),
             },
         };
         Run("dotnet", [runnerDll, "kernel", "install"], repoRoot, sides.Ours, "installing our kernelspec");
         Directory.CreateDirectory(Path.Combine(sides.Microsofts["JUPYTER_DATA_DIR"], "kernels"));
+        Directory.CreateDirectory(sides.Microsofts["HOME"]);
         Run("dotnet", ["tool", "restore"], repoRoot, sides.Microsofts, "dotnet tool restore");
         Run("dotnet", ["interactive", "jupyter", "install", "--path", Path.Combine(sides.Microsofts["JUPYTER_DATA_DIR"], "kernels")], repoRoot,
             sides.Microsofts, "installing Microsoft's kernelspec");
