@@ -12,6 +12,7 @@ public static class SpeedMode
     public static string Report(string repoRoot, string runnerDll, int repetitions)
     {
         var sides = JupyterSides.Prepare(repoRoot, runnerDll);
+        var loadBefore = LoadAverage();
         var report = new StringBuilder();
         report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {TotalMemoryGiB():F0} GiB, {RuntimeInformation.OSDescription}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. " +
                           $"Each figure is a median of {repetitions} alternating repetitions after a warm-up unless its row says otherwise.");
@@ -24,9 +25,13 @@ public static class SpeedMode
         report.AppendLine(SeriesMemory.Table(repoRoot, runnerDll, sides.Microsofts, repetitions));
         report.AppendLine("### Kernel latency through jupyter_client (milliseconds)");
         report.AppendLine();
-        report.Append(KernelLatency.Table(repoRoot, sides));
+        report.AppendLine(KernelLatency.Table(repoRoot, sides));
+        // Other work on a shared machine slows both sides, and not always equally; the load says how busy it was.
+        report.AppendLine($"Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}.");
         return report.ToString();
     }
+
+    static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     static double TotalMemoryGiB() =>
         File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] is var kb
