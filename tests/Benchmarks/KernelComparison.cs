@@ -7,29 +7,14 @@ namespace Benchmarks;
 /// <summary>
 /// `kernels` mode: the series executed by nbclient (Jupyter's headless client) on our kernel and on Microsoft's
 /// .NET Interactive kernel (the dotnet-tools.json pin), alternating, a fresh kernel per notebook as a front end
-/// starts one. Microsoft's side gets its own Jupyter data directory and its own NuGet packages folder, patched for
-/// TorchSharp by the runner's `doctor --fix`, so neither the user's Jupyter kernelspecs nor their NuGet cache change.
+/// starts one, each side in the private folders of <see cref="JupyterSides"/>.
 /// </summary>
 public static class KernelComparison
 {
     public static string Table(string repoRoot, string runnerDll, int repetitions)
     {
-        var root = Path.Combine(repoRoot, "artifacts", "kernel-benchmark");
-        var ours = new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = Path.Combine(root, "ours-jupyter") };
-        var microsofts = new Dictionary<string, string>
-        {
-            ["JUPYTER_DATA_DIR"] = Path.Combine(root, "microsoft-jupyter"),
-            ["NUGET_PACKAGES"] = Path.Combine(root, "nuget-packages"),
-            ["NOTEBOOK_RUNNER_CACHE"] = Path.Combine(root, "runner-cache"),
-            ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1",
-        };
-        Run("dotnet", [runnerDll, "kernel", "install"], repoRoot, ours, "installing our kernelspec");
-        Directory.CreateDirectory(Path.Combine(microsofts["JUPYTER_DATA_DIR"], "kernels"));
-        Run("dotnet", ["tool", "restore"], repoRoot, microsofts, "dotnet tool restore");
-        Run("dotnet", ["interactive", "jupyter", "install", "--path", Path.Combine(microsofts["JUPYTER_DATA_DIR"], "kernels")], repoRoot, microsofts,
-            "installing Microsoft's kernelspec");
-        // Restores TorchSharp into the private packages folder and patches its libLibTorchSharp.so (GLIBCXX_3.4.32).
-        Run("dotnet", [runnerDll, "doctor", "--fix"], repoRoot, microsofts, "doctor --fix on the private NuGet packages", mustSucceed: false);
+        var prepared = JupyterSides.Prepare(repoRoot, runnerDll);
+        var (ours, microsofts) = (prepared.Ours, prepared.Microsofts);
 
         var client = Path.Combine(repoRoot, "tests", "JupyterKernel.Tests", "clients", "execute_notebook.py");
         var notebooks = Directory.GetFiles(Path.Combine(repoRoot, "notebooks"), "*.ipynb").Order().ToList();
@@ -44,7 +29,8 @@ public static class KernelComparison
             {
                 var output = Path.Combine(outDir, Path.GetFileName(notebook));
                 var clock = Stopwatch.StartNew();
-                Run("/usr/bin/python3", [client, notebook, output], Path.GetDirectoryName(notebook)!, environment, $"nbclient on {side}: {Path.GetFileName(notebook)}");
+                ChildProcess.Run("/usr/bin/python3", [client, notebook, output], Path.GetDirectoryName(notebook)!, Runner.Limit, environment)
+                    .EnsureSucceeded($"nbclient on {side}: {Path.GetFileName(notebook)}");
                 if (rep > 0) seconds[side][notebook].Add(clock.Elapsed.TotalSeconds);
             }
         }
@@ -64,12 +50,5 @@ public static class KernelComparison
         var (oursSeries, theirs) = (Series(sides[0].Item1), Series(sides[1].Item1));
         table.AppendLine($"| **series** | {oursSeries:F2} | {theirs:F2} | {oursSeries / theirs:F2} |");
         return table.ToString();
-    }
-
-    private static void Run(string file, IEnumerable<string> args, string workingDirectory, Dictionary<string, string> environment,
-        string what, bool mustSucceed = true)
-    {
-        var result = ChildProcess.Run(file, args, workingDirectory, Runner.Limit, environment);
-        if (mustSucceed) result.EnsureSucceeded(what);
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using Benchmarks;
 using static Benchmarks.Statistics;
 
-// dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll [--repetitions N | memory | ops | kernels [--repetitions N]]
+// dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll [--repetitions N | memory | ops | kernels [--repetitions N] | speed [--repetitions N]]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length == 3 && args[0] == "memory-child")
@@ -35,7 +35,25 @@ if (args is ["kernels", ..])
     WriteArtifact("benchmarks-kernels.md", "Jupyter kernels: the series through nbclient", KernelComparison.Table(FindRepoRoot(), runner, kernelRepetitions));
     return 0;
 }
-const string Usage = "usage: Benchmarks.dll [--repetitions N (at least 1, default 5) | memory | ops | kernels [--repetitions N]]";
+if (args is ["speed", ..])
+{
+    var speedRepetitions = args is [_, "--repetitions", var n] && int.TryParse(n, out var k) && k >= 1 ? k : args.Length == 1 ? 3 : 0;
+    var runner = Path.Combine(FindRepoRoot(), "tests/NotebookRunner/bin/Debug/net10.0/NotebookRunner.dll");
+    if (speedRepetitions == 0 || !File.Exists(runner))
+    {
+        Console.Error.WriteLine(speedRepetitions == 0 ? "usage: Benchmarks.dll speed [--repetitions N]" : $"{runner} is missing: build the runner first with `dotnet build tests/NotebookRunner`.");
+        return 2;
+    }
+    if (!JupyterPython.Available(out var missing))
+    {
+        Console.Error.WriteLine($"Benchmarks speed: {missing}");
+        return 2;
+    }
+    WriteArtifact("benchmarks-speed.md", "Speed: the series against the PyTorch originals, memory against Microsoft's engine, kernel latency",
+        SpeedMode.Report(FindRepoRoot(), runner, speedRepetitions));
+    return 0;
+}
+const string Usage = "usage: Benchmarks.dll [--repetitions N (at least 1, default 5) | memory | ops | kernels [--repetitions N] | speed [--repetitions N]]";
 var repetitions = 5;
 if (args.Length == 2 && args[0] == "--repetitions" && int.TryParse(args[1], out var asked) && asked >= 1) repetitions = asked;
 else if (args.Length != 0)
