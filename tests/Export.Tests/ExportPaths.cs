@@ -12,11 +12,4 @@ public static class ExportPaths
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".ipynb");
 
     public static IReadOnlyList<string> SeriesNotebooks => Repository.Notebooks();
-
-    public static string NewTempDirectory(string purpose)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), purpose + "-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
 }

@@ -21,7 +21,7 @@ public sealed class SeriesAppTests(SeriesAtSeed2024 series) : IClassFixture<Seri
 
     private static void AssertPrints(string stem, string[] arguments, string expected, string what)
     {
-        var figures = ExportPaths.NewTempDirectory("export-figures");
+        var figures = ScratchRepository.NewFolder("export-figures");
         var app = Path.Combine(ExportPaths.Apps, stem + ".cs");
         var result = ExportProcesses.BuiltApp(app, [.. arguments, "--figures", figures]);
         Assert.True(result.ExitCode == 0, $"{stem}.cs {string.Join(' ', arguments)}: {result}");

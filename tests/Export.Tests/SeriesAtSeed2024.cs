@@ -9,7 +9,7 @@ public sealed class SeriesAtSeed2024
 
     public SeriesAtSeed2024()
     {
-        var output = ExportPaths.NewTempDirectory("export-series-run");
+        var output = ScratchRepository.NewFolder("export-series-run");
         var result = ExportProcesses.Runner(["run", .. ExportPaths.SeriesNotebooks, "-o", output, "-p", "seed", Seed]);
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var notebook in ExportPaths.SeriesNotebooks)

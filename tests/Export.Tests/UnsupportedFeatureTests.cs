@@ -12,7 +12,7 @@ public sealed class UnsupportedFeatureTests
     [InlineData("nested-name-clash", 1, "`total`")]
     public void Export_names_the_cell_an_app_cannot_reproduce_and_writes_no_app(string fixture, int cell, string named)
     {
-        var output = ExportPaths.NewTempDirectory("export-unsupported");
+        var output = ScratchRepository.NewFolder("export-unsupported");
         var result = ExportProcesses.Runner(["export", ExportPaths.Fixture(fixture), "-o", output]);
         Assert.True(result.ExitCode == 2, result.ToString());
         var line = result.Stderr.Split('\n').FirstOrDefault(l => l.StartsWith($"{ExportPaths.Fixture(fixture)}: cell {cell}: ", StringComparison.Ordinal));
@@ -24,7 +24,7 @@ public sealed class UnsupportedFeatureTests
     [Fact]
     public void Export_never_overwrites_a_file_it_did_not_write()
     {
-        var output = ExportPaths.NewTempDirectory("export-overwrite");
+        var output = ScratchRepository.NewFolder("export-overwrite");
         var mine = Path.Combine(output, "never-seen.cs");
         File.WriteAllText(mine, "// my own program\n");
         var scratch = ScratchSeries.Create("export-overwrite-series", [ExportPaths.Fixture("never-seen")]);

@@ -10,7 +10,7 @@ public sealed class DivergingRun
     public DivergingRun()
     {
         var repoRoot = Repository.Root;
-        var root = RunnerProcess.NewTempDirectory("diverging-run");
+        var root = ScratchRepository.NewFolder("diverging-run");
         Result = RunnerProcess.Run(
             ["run", Path.Combine(repoRoot, "notebooks", "04-nn-module.ipynb"), "-p", "lr", "0.1", "-o", Path.Combine(root, "04.ipynb")],
             Path.Combine(root, "report.json"));

@@ -8,7 +8,7 @@ public static class FixtureNotebookRun
     {
         var repoRoot = Repository.Root;
         var notebook = Path.Combine(repoRoot, "tests", "Notebooks.Tests", "Fixtures", fixtureName);
-        var outputDir = RunnerProcess.NewTempDirectory("fixture-run");
+        var outputDir = ScratchRepository.NewFolder("fixture-run");
         try
         {
             var arguments = new List<string> { "run", notebook, "-o", Path.Combine(outputDir, fixtureName), "--timeout", "300" };

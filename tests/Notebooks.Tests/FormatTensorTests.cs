@@ -11,7 +11,7 @@ public sealed class FormatTensorRun
     {
         var repoRoot = Repository.Root;
         Cases = JsonNode.Parse(File.ReadAllText(Path.Combine(repoRoot, "data", "reference", "format_tensor.json")))!["cases"]!.AsArray();
-        var root = RunnerProcess.ScratchSeries(repoRoot, "format-tensor");
+        var root = ScratchRepository.Create("format-tensor", ["notebooks", "helpers", "data"]);
         var cells = new List<string>
         {
             PinnedPackages.ReferenceLine("TorchSharp-cpu") + "\n" + PinnedPackages.ReferenceLine("ScottPlot"),

@@ -14,8 +14,7 @@ public sealed class PlotHelpersRun
 
     public PlotHelpersRun()
     {
-        var repoRoot = Repository.Root;
-        var root = RunnerProcess.ScratchSeries(repoRoot, "plot-helpers");
+        var root = ScratchRepository.Create("plot-helpers", ["notebooks", "helpers", "data"]);
         var cells = new List<string>
         {
             "#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"nuget: ScottPlot, 5.1.59\"",

@@ -9,8 +9,7 @@ public sealed class DoubledCellsRun
 
     public DoubledCellsRun()
     {
-        var repoRoot = Repository.Root;
-        var root = RunnerProcess.ScratchSeries(repoRoot, "doubled-cells");
+        var root = ScratchRepository.Create("doubled-cells", ["notebooks", "helpers", "data"]);
         var notebooks = Path.Combine(root, "notebooks");
         foreach (var stem in SeriesRun.Stems.Where(s => File.Exists(Path.Combine(notebooks, s + ".ipynb"))))
         {

@@ -20,30 +20,6 @@ public static class RunnerProcess
         return new RunnerResult(result.ExitCode, result.Stdout, result.Stderr, report);
     }
 
-    public static string NewTempDirectory(string purpose)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), purpose + "-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
-
-    /// A scratch copy of the repository's notebooks/, helpers/ and data/, so derived notebooks `#load` the same
-    /// helpers by the same relative path and nothing in the repository is written.
-    public static string ScratchSeries(string repoRoot, string purpose)
-    {
-        var root = NewTempDirectory(purpose);
-        foreach (var folder in new[] { "notebooks", "helpers", "data" })
-            CopyDirectory(Path.Combine(repoRoot, folder), Path.Combine(root, folder));
-        return root;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var dir in Directory.GetDirectories(from)) CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
-    }
-
     public static string CellSource(JsonNode cell) =>
         NotebookText.Of(cell["source"]);
 

@@ -8,7 +8,7 @@ public sealed class ShortSeriesRun
     public ShortSeriesRun()
     {
         var repoRoot = Repository.Root;
-        var root = RunnerProcess.NewTempDirectory("short-series");
+        var root = ScratchRepository.NewFolder("short-series");
         Result = RunnerProcess.Run(
             ["run", Path.Combine(repoRoot, "notebooks"), "-p", "epochs", "50", "-o", Path.Combine(root, "executed"), "--timeout", "600"],
             Path.Combine(root, "report.json"));

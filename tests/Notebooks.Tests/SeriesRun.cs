@@ -19,7 +19,7 @@ public sealed class SeriesRun
     public SeriesRun()
     {
         RepoRoot = Repository.Root;
-        OutputDir = RunnerProcess.NewTempDirectory("series-run");
+        OutputDir = ScratchRepository.NewFolder("series-run");
         var notebooks = Stems.Select(s => Path.Combine(RepoRoot, "notebooks", s + ".ipynb")).Where(File.Exists);
         _result = RunnerProcess.Run(["run", .. notebooks, "-o", OutputDir, "--timeout", "600"], Path.Combine(OutputDir, "report.json"));
         ExitCode = _result.ExitCode;

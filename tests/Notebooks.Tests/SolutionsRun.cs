@@ -17,7 +17,7 @@ public sealed class SolutionsRun
 
     public SolutionsRun()
     {
-        OutputDir = RunnerProcess.NewTempDirectory("solutions-run");
+        OutputDir = ScratchRepository.NewFolder("solutions-run");
         Result = RunnerProcess.Run(["run", Folder, "-o", OutputDir, "--timeout", "600"], Path.Combine(OutputDir, "report.json"));
     }
 

@@ -16,8 +16,7 @@ public sealed partial class LearningRateRerun
 
     public LearningRateRerun()
     {
-        var repoRoot = Repository.Root;
-        var root = RunnerProcess.ScratchSeries(repoRoot, "lr-rerun");
+        var root = ScratchRepository.Create("lr-rerun", ["notebooks", "helpers", "data"]);
         var derived = Path.Combine(root, "derived");   // beside notebooks/, so `../helpers/helpers.csx` resolves
         Directory.CreateDirectory(derived);
         foreach (var stem in SeriesRun.Stems)
