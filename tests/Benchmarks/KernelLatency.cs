@@ -33,7 +33,7 @@ public static class KernelLatency
             for (var i = 0; i < kernels.Length; i++)
             {
                 var (name, spec, environment) = kernels[(i + rep) % kernels.Length];  // a different kernel goes first each round
-                var stdout = ChildProcess.Run(JupyterPython.Python, [script, spec, Code, TrivialCellsPerStart.ToString()], repoRoot, Runner.Limit, environment)
+                var stdout = ChildProcess.Run(DebianPython.Python, [script, spec, Code, TrivialCellsPerStart.ToString()], repoRoot, Runner.Limit, environment)
                     .EnsureSucceeded($"kernel_latency.py on {name}").Stdout;
                 if (rep == 0) continue;
                 var measured = JsonNode.Parse(stdout.Trim().Split('\n').Last())!;

@@ -106,6 +106,6 @@ public static class OpCosts
     static JsonObject PythonCosts(string repoRoot)
     {
         var script = Path.Combine(repoRoot, "tests/Benchmarks/pytorch_ops.py");
-        return JsonNode.Parse(ChildProcess.Run(PyTorchLoops.Python, [script], repoRoot, Runner.Limit).EnsureSucceeded(script).Stdout)!.AsObject();
+        return JsonNode.Parse(ChildProcess.Run(DebianPython.Python, [script], repoRoot, Runner.Limit).EnsureSucceeded(script).Stdout)!.AsObject();
     }
 }

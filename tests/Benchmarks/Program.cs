@@ -44,7 +44,7 @@ if (args is ["speed", ..])
         Console.Error.WriteLine(speedRepetitions == 0 ? "usage: Benchmarks.dll speed [--repetitions N]" : $"{runner} is missing: build the runner first with `dotnet build tests/NotebookRunner`.");
         return 2;
     }
-    if (!JupyterPython.Available(out var missing))
+    if (!DebianPython.Imports(DebianPython.Jupyter, out var missing))
     {
         Console.Error.WriteLine($"Benchmarks speed: {missing}");
         return 2;
@@ -116,7 +116,7 @@ return 0;
 
 static bool PythonOrSayWhyNot()
 {
-    if (PyTorchLoops.Available(out var problem)) return true;
+    if (DebianPython.Imports(DebianPython.PyTorch, out var problem)) return true;
     Console.Error.WriteLine(problem + " -- showing the C# side alone.");
     return false;
 }

@@ -77,7 +77,7 @@ public static class SeriesAgainstOriginals
         var script = Path.Combine(repoRoot, "tests", "Benchmarks", "execute_series.py");
         var output = Path.Combine(outDir, "originals");
         Directory.CreateDirectory(output);
-        var result = ChildProcess.Run(JupyterPython.Python, [script, "python3", output, .. originals], repoRoot, Runner.Limit)
+        var result = ChildProcess.Run(DebianPython.Python, [script, "python3", output, .. originals], repoRoot, Runner.Limit)
             .EnsureSucceeded("nbclient on the PyTorch originals");
         var seconds = JsonNode.Parse(result.Stdout.Trim().Split('\n').Last())!.AsObject();
         return new Series(result.Elapsed.TotalSeconds, seconds.ToDictionary(p => p.Key, p => new Notebook((double)p.Value!)));
