@@ -34,6 +34,10 @@ public sealed class JupyterSides
         Run("dotnet", [runnerDll, "kernel", "install"], repoRoot, sides.Ours, "installing our kernelspec");
         Directory.CreateDirectory(Path.Combine(sides.Microsofts["JUPYTER_DATA_DIR"], "kernels"));
         Directory.CreateDirectory(sides.Microsofts["HOME"]);
+        // The home's tool cache maps each tool to its path in the packages folder of the clone that restored it last;
+        // once that clone is gone, `dotnet interactive` only says to run `dotnet tool restore`, which keeps the entry.
+        var toolCache = Path.Combine(sides.Microsofts["HOME"], ".dotnet", "toolResolverCache");
+        if (Directory.Exists(toolCache)) Directory.Delete(toolCache, recursive: true);
         Run("dotnet", ["tool", "restore"], repoRoot, sides.Microsofts, "dotnet tool restore");
         Run("dotnet", ["interactive", "jupyter", "install", "--path", Path.Combine(sides.Microsofts["JUPYTER_DATA_DIR"], "kernels")], repoRoot,
             sides.Microsofts, "installing Microsoft's kernelspec");

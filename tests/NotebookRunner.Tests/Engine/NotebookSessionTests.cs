@@ -28,6 +28,19 @@ public sealed class NotebookSessionTests : IDisposable
         return (session.Run(cell, count, count, new CellBounds(timeout, stop)), outputs);
     }
 
+    /// <summary>Runs the cells in order as `run` does: told them all first, so each compiles while the ones before it run.</summary>
+    (CellResult Result, JsonArray Outputs)[] RunCompiledAhead(params string[] codes)
+    {
+        var cells = codes.Select(code => new NotebookCell(new JsonObject { ["cell_type"] = "code", ["source"] = code, ["metadata"] = new JsonObject() })).ToList();
+        session.CompileAhead(cells.Select((cell, index) => (cell, count + 1 + index)));
+        return cells.Select(cell =>
+        {
+            var outputs = session.Outputs.BeginCell();
+            count++;
+            return (session.Run(cell, count, count, CellBounds.None), outputs);
+        }).ToArray();
+    }
+
     static string Stdout(JsonArray outputs) => string.Concat(outputs
         .Where(o => (string?)o!["output_type"] == "stream" && (string?)o["name"] == "stdout")
         .SelectMany(o => o!["text"]!.AsArray().Select(t => (string?)t)));
@@ -91,6 +104,37 @@ public sealed class NotebookSessionTests : IDisposable
         Assert.Null(error);
         Assert.Contains(data!, d => d.MimeType == "text/plain" && d.Value == "0.06");
         Assert.Contains("CS0103", missing!.Evalue);
+    }
+
+    [Fact]
+    public void a_cell_compiled_ahead_loads_the_file_as_an_earlier_cell_rewrote_it()
+    {
+        var file = Path.Combine(folder, "answer.csx");
+        File.WriteAllText(file, "var answer = 1;");
+
+        var cells = RunCompiledAhead(
+            "System.Threading.Thread.Sleep(1000);",
+            $"System.IO.File.WriteAllText(@\"{file}\", \"var answer = 2;\");",
+            "#load \"answer.csx\"",
+            "Console.WriteLine(answer);");
+
+        Assert.All(cells, cell => Assert.Equal(CellEnd.Completed, cell.Result.End));
+        Assert.Equal("2\n", Stdout(cells[3].Outputs));
+    }
+
+    [Fact]
+    public void a_cell_compiled_ahead_that_does_not_compile_fails_in_its_turn_with_its_own_line_numbers()
+    {
+        var cells = RunCompiledAhead(
+            "var x = 1;",
+            "Console.WriteLine(x);",
+            "var y = 2;\nUndeclared();",
+            "Console.WriteLine(x + 1);");
+
+        Assert.Equal("1\n", Stdout(cells[1].Outputs));
+        Assert.Equal(CellEnd.Failed, cells[2].Result.End);
+        Assert.Equal("(2,1): error CS0103: The name 'Undeclared' does not exist in the current context", cells[2].Result.Error!.Evalue);
+        Assert.Equal("2\n", Stdout(cells[3].Outputs));
     }
 
     public void Dispose()

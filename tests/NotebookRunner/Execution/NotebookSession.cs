@@ -28,7 +28,7 @@ public sealed class NotebookSession : IDisposable
         Outputs = new CellOutputs(settings.Listener, settings.OutputsGate);
         _displays = new FormatterDisplays(Outputs);
         FormatterDisplays.Active = _displays;
-        _script = new ScriptSubmissions(settings.NotebookPath);
+        _script = new ScriptSubmissions(settings.NotebookPath, settings.References ?? new SharedReferences());
         _packages = new NugetReferences(_script, settings.Log);
         _console = ConsoleCapture.Install(Outputs, settings.Stdin);
         // Roslyn's start, the framework references and the Polyglot helpers compile while the front end gets ready.
@@ -48,6 +48,29 @@ public sealed class NotebookSession : IDisposable
     {
         if (Interlocked.Exchange(ref _warmUpStarted, 1) == 0)
             Task.Run(() => CompilerWarmUp.Compile(_script.Options));
+    }
+
+    /// <summary>
+    /// The cells that will run in order after the next one (`run` knows them all): each compiles while the cells
+    /// before it run, if nothing before its turn can change what it compiles to (see <see cref="AheadCompiler"/>).
+    /// </summary>
+    public void CompileAhead(IEnumerable<(NotebookCell Cell, int Number)> cells) =>
+        _script.CompileAhead(cells.Select(c => (c.Number, (Func<string?>)(() => AheadCode(c.Cell, c.Number)))).ToList());
+
+    /// <summary>The code the pipeline will compile for the cell, or null when preparing it does more than rewrite it.</summary>
+    private static string? AheadCode(NotebookCell cell, int number)
+    {
+        try
+        {
+            CellDirectives.EnsureCSharp(cell, number);
+        }
+        catch (CellLanguageException)
+        {
+            return null;
+        }
+        var prepared = CellDirectives.Prepare(cell.Source);
+        if (prepared.UnsupportedMagic is not null || prepared.Packages.Count > 0 || prepared.Sources.Count > 0) return null;
+        return InterruptCheck.Instrument(prepared.Code);
     }
 
     /// <summary>
@@ -156,6 +179,7 @@ public sealed class NotebookSession : IDisposable
 
     public void Dispose()
     {
+        _script.Dispose();
         _console.Dispose();
         _displays.Dispose();
     }

@@ -15,7 +15,7 @@ namespace NotebookRunner.Execution;
 /// One notebook's Roslyn script state: the Polyglot helpers' submission runs first (RunAsync), and every cell
 /// continues the state of the last one that completed, as in the Polyglot C# kernel.
 /// </summary>
-public sealed class ScriptSubmissions
+public sealed class ScriptSubmissions : IDisposable
 {
     // Polyglot asks Roslyn the same way whether a submission ends in an expression with a value.
     private static readonly MethodInfo? HasReturnValueMethod =
@@ -30,16 +30,23 @@ public sealed class ScriptSubmissions
 
     private readonly string _notebookDirectory;
     private readonly string _notebookFileName;
+    private readonly SharedReferences _references;
+    private readonly AheadCompiler _ahead = new();
+    private IReadOnlyList<(int Number, Func<string?> Code)> _upcoming = [];
     private ScriptOptions _options;
     private ScriptState<object>? _state;
     private Task<ScriptState<object>>? _first;
 
-    public ScriptSubmissions(string notebookPath)
+    public ScriptSubmissions(string notebookPath, SharedReferences references)
     {
         var fullPath = Path.GetFullPath(notebookPath);
         _notebookDirectory = Path.GetDirectoryName(fullPath)!;
         _notebookFileName = Path.GetFileName(fullPath);
-        _options = CreateOptions(_notebookDirectory);
+        _references = references;
+        // `#load` and `#r` resolve beside the notebook.
+        _options = references.Defaults
+            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(_notebookDirectory))
+            .WithMetadataResolver(references.Resolver(_notebookDirectory));
     }
 
     /// <summary>Starts the first submission (the Polyglot helpers, Roslyn's own start) on the thread pool.</summary>
@@ -63,24 +70,42 @@ public sealed class ScriptSubmissions
     public string CellPath(int cellNumber) => Path.Combine(_notebookDirectory, $"{_notebookFileName}.cell{cellNumber}.csx");
 
     public void AddReferences(IEnumerable<string> assemblyPaths) =>
-        _options = _options.AddReferences(assemblyPaths.Select(p => MetadataReference.CreateFromFile(p, documentation: ReferenceDocumentation.For(p))));
+        _options = _options.AddReferences(assemblyPaths.Select(p => _references.FromFile(p)));
+
+    /// <summary>
+    /// The cells that will run after the current one, in order, with the code each will run (null: it must wait for
+    /// its turn); they compile ahead while the cells before them run (<see cref="AheadCompiler"/>).
+    /// </summary>
+    public void CompileAhead(IReadOnlyList<(int Number, Func<string?> Code)> cells) => _upcoming = cells;
 
     public CellOutcome Run(string code, int cellNumber)
     {
         var cellPath = CellPath(cellNumber);
-        var options = _options.WithFilePath(cellPath);
         var clock = Stopwatch.StartNew();
         var compileSeconds = 0.0;
         try
         {
-            var script = Started().Script.ContinueWith(code, options);
-            Compile(script);
+            var previous = Started().Script;
+            Script<object> script;
+            if (_ahead.Take(cellNumber, code, previous, _options) is { } ahead)
+            {
+                if (ahead.Error is { } error) throw error;
+                script = ahead.Script;
+            }
+            else
+            {
+                script = previous.ContinueWith(code, _options.WithFilePath(cellPath));
+                Compile(script);
+                _ahead.Start(script, _options, _upcoming.Where(c => c.Number > cellNumber).Select(c => (c.Number, CellPath(c.Number), c.Code)).ToList());
+            }
+            // What compiling cost this cell's turn: for a cell compiled ahead, only the wait for the rest of it.
             compileSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
             // A cell with nothing to run (the rest of a `#r` cell) does not wait for natives still loading.
             if (!string.IsNullOrWhiteSpace(code)) NativeAssets.Process.WaitForBackgroundLoads();
             _state = script.RunFromAsync(_state!).GetAwaiter().GetResult();
             var hasValue = HasReturnValue(_state.Script);
-            return new CellOutcome(hasValue, _state.ReturnValue, null) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds - compileSeconds };
+            return new CellOutcome(hasValue, _state.ReturnValue, null) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds };
         }
         catch (CompilationErrorException e)
         {
@@ -88,12 +113,15 @@ public sealed class ScriptSubmissions
         }
         catch (Exception e)
         {
-            return new CellOutcome(false, null, CellErrorFormatter.FromException(e)) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds - compileSeconds };
+            return new CellOutcome(false, null, CellErrorFormatter.FromException(e)) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds };
         }
     }
 
-    /// <summary>Builds the submission's executor (parse, bind, emit, load), which RunFromAsync then reuses; a no-op if Roslyn's internals change.</summary>
-    private static void Compile(Script script)
+    /// <summary>
+    /// Builds the submission's executor (parse, bind, emit, load), which RunFromAsync then reuses; a no-op if Roslyn's
+    /// internals change. Throws <see cref="CompilationErrorException"/> for a submission that does not compile.
+    /// </summary>
+    public static void Compile(Script script)
     {
         try
         {
@@ -105,28 +133,8 @@ public sealed class ScriptSubmissions
         }
     }
 
+    public void Dispose() => _ahead.Dispose();
+
     private static bool HasReturnValue(Script script) =>
         HasReturnValueMethod is not null && (bool)HasReturnValueMethod.Invoke(script, null)!;
-
-    private static ScriptOptions CreateOptions(string notebookDirectory)
-    {
-        var options = ScriptOptions.Default
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithEmitDebugInformation(true)
-            .WithAllowUnsafe(true)
-            .WithFileEncoding(System.Text.Encoding.UTF8)
-            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(notebookDirectory))
-            .WithMetadataResolver(new CachingMetadataResolver(notebookDirectory))
-            .AddImports("System", "System.Text", "System.Collections", "System.Collections.Generic",
-                "System.Threading.Tasks", "System.Linq")
-            .AddReferences(
-                typeof(Enumerable).Assembly,
-                typeof(IEnumerable<>).Assembly,
-                typeof(Task<>).Assembly,
-                typeof(ScriptSubmissions).Assembly,
-                typeof(Formatter).Assembly,
-                typeof(IHtmlContent).Assembly)
-            .AddReferences("netstandard");
-        return options.WithReferences(options.MetadataReferences.Select(r => r is PortableExecutableReference pe ? ReferenceDocumentation.With(pe) : r));
-    }
 }

@@ -11,4 +11,7 @@ public sealed record SessionSettings(string NotebookPath, TextWriter Log, TextRe
 
     /// <summary>The lock outputs change under; `run` passes the one it writes the notebook under.</summary>
     public object? OutputsGate { get; init; }
+
+    /// <summary>The references this session shares with the process's other sessions; its own when none is given.</summary>
+    public SharedReferences? References { get; init; }
 }
