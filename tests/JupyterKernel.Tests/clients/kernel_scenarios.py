@@ -121,12 +121,10 @@ try:
 
     elif scenario == "is_complete":
         def status(code):
-            client.is_complete(code)
-            return client.get_shell_msg(timeout=TIMEOUT)["content"]["status"]
+            return shell_reply(client, client.is_complete(code))["status"]
         result = {"open_brace": status("if (true) {"), "statement": status("var x = 1;"),
                   "dangling": status("var y = 1 +")}
-        client.is_complete("for (var i = 0; i < 3; i++)\n{\n    if (i > 0) {")
-        result["nested_indent"] = client.get_shell_msg(timeout=TIMEOUT)["content"].get("indent")
+        result["nested_indent"] = shell_reply(client, client.is_complete("for (var i = 0; i < 3; i++)\n{\n    if (i > 0) {")).get("indent")
 
     elif scenario == "stdin":
         def answer(message):
@@ -142,15 +140,17 @@ try:
 
     elif scenario == "signature":
         forged = Session(key=b"not-the-connection-file-key", username="forger")
-        forged.send(client.shell_channel.socket, "execute_request",
-                    {"code": "System.IO.File.WriteAllText(\"forged.txt\", \"x\");", "silent": False,
-                     "store_history": True, "user_expressions": {}, "allow_stdin": False})
+        sent = forged.send(client.shell_channel.socket, "execute_request",
+                           {"code": "System.IO.File.WriteAllText(\"forged.txt\", \"x\");", "silent": False,
+                            "store_history": True, "user_expressions": {}, "allow_stdin": False})
         time.sleep(3)
-        got_reply = True
+        got_reply = False
         try:
-            client.get_shell_msg(timeout=2)
+            # Replies to other requests (a second kernel_info of wait_for_ready) may be waiting too.
+            while not got_reply:
+                got_reply = client.get_shell_msg(timeout=2)["parent_header"].get("msg_id") == sent["header"]["msg_id"]
         except Exception:
-            got_reply = False
+            pass
         still_serving = client.kernel_info(reply=True, timeout=TIMEOUT)["content"]["status"]
         result = {"forged_reply": got_reply, "forged_ran": os.path.exists("forged.txt"), "still_serving": still_serving}
 
@@ -172,8 +172,7 @@ try:
     elif scenario == "history":
         execute(client, "var a = 1;")
         execute(client, "var b = a + 1;")
-        client.history(hist_access_type="tail", n=10)
-        result = client.get_shell_msg(timeout=TIMEOUT)["content"]
+        result = shell_reply(client, client.history(hist_access_type="tail", n=10))
         result["comm_info"] = client.comm_info(reply=True, timeout=TIMEOUT)["content"] if hasattr(client, "comm_info") else None
 
     elif scenario == "comm_open":
@@ -193,8 +192,7 @@ try:
         result = {"comm_close": closed, "after": content["status"]}
 
     elif scenario == "warm_up":
-        # The kernel compiles a throwaway script after its first answer; give it time to finish, then look for its names.
-        time.sleep(3)
+        # The kernel compiles a throwaway script while it starts; look for its names once it has answered.
         seen, _ = execute(client, "new Point(1, 2)")
         result = {"seen": seen}
 

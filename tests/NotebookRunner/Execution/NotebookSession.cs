@@ -20,7 +20,7 @@ public sealed class NotebookSession : IDisposable
     private readonly NugetReferences _packages;
     private readonly FormatterDisplays _displays;
     private readonly ConsoleCapture.Installed _console;
-    private int _warmUpStarted;
+    private Task? _warmUp;
 
     public NotebookSession(SessionSettings settings)
     {
@@ -41,14 +41,14 @@ public sealed class NotebookSession : IDisposable
     public ScriptState<object> State => _script.Started();
 
     /// <summary>
-    /// Compiles a throwaway script in the background (<see cref="CompilerWarmUp"/>), once, so the first cells compile
-    /// at warm speed. The kernel starts it after its first answer, so that answer is not delayed.
+    /// Readies the engine in the background, once: Roslyn's first submission, then a throwaway expression compiled,
+    /// run and formatted as a cell's value is, while a throwaway notebook-shaped script compiles beside them
+    /// (<see cref="CompilerWarmUp"/>). A fresh process JIT-compiles much of Roslyn and of the formatter the first time
+    /// they are used; after this the first cells run at warm speed. Nothing of it reaches the session's state or outputs.
     /// </summary>
-    public void StartCompilerWarmUp()
-    {
-        if (Interlocked.Exchange(ref _warmUpStarted, 1) == 0)
-            Task.Run(() => CompilerWarmUp.Compile(_script.Options));
-    }
+    public Task WarmUp() => _warmUp ??= Task.WhenAll(
+        Task.Run(() => FormattedOutput.Format(_script.Evaluate("1 + 1"))),
+        Task.Run(() => CompilerWarmUp.Compile(_script.Options)));
 
     /// <summary>
     /// The cells that will run in order after the next one (`run` knows them all): each compiles while the cells

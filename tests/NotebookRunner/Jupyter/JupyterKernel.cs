@@ -26,6 +26,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
     private IopubOutputs _outputs = null!;
     private StdinReader _stdin = null!;
     private int _executionCount;
+    private Task _warmUp = Task.CompletedTask;
 
     public void Run()
     {
@@ -35,6 +36,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         {
             Listener = _outputs,
         });
+        _warmUp = _session.WarmUp();
 
         StartThread("jupyter heartbeat", channels.EchoHeartbeats);
         StartThread("jupyter control", () => Serve(channels.Control));
@@ -96,7 +98,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
             JsonObject? reply = request.Type switch
             {
                 "execute_request" when aborting => new JsonObject { ["status"] = "aborted" },
-                "kernel_info_request" => KernelInfo(),
+                "kernel_info_request" => KernelInfoOnceWarm(),
                 "execute_request" => Execute(request, out abortQueue),
                 "is_complete_request" => CodeAssistance.IsComplete(Code(request)),
                 "complete_request" => CodeAssistance.Complete(_session.State, Code(request), CursorPos(request)),
@@ -116,12 +118,29 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         finally
         {
             channels.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
-            _session.StartCompilerWarmUp();
         }
         // ipykernel's _abort_queues: after a failed execute_request with stop_on_error (a Run All), the execute requests
         // that were waiting when it failed are answered `aborted` and run nothing; other requests are answered as usual.
         // What arrives after that (the next cell the user runs, once the front end saw this one idle) runs.
         foreach (var waiting in queued) Handle(channels.Shell, waiting, aborting: true);
+    }
+
+    /// <summary>
+    /// The kernel_info reply once the engine is warm (<see cref="NotebookSession.WarmUp"/>): a front end enables its
+    /// cells on this reply, so the first cell it sends runs at warm speed, as ipykernel answers once its imports are
+    /// done. A warm-up that fails or takes over 30 s does not hold the answer back.
+    /// </summary>
+    private JsonObject KernelInfoOnceWarm()
+    {
+        try
+        {
+            _warmUp.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException e)
+        {
+            log.WriteLine($"NotebookRunner kernel: warm-up failed: {e.InnerException?.Message}");
+        }
+        return KernelInfo();
     }
 
     /// <summary>The shell requests already waiting, taken before this request is reported idle (as ipykernel flushes its stream).</summary>
