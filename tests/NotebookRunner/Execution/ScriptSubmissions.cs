@@ -123,6 +123,7 @@ public sealed class ScriptSubmissions : IDisposable
     /// </summary>
     public static void Compile(Script script)
     {
+        CompileOnThisThread(script);
         try
         {
             GetExecutorMethod?.Invoke(script, [CancellationToken.None]);
@@ -134,6 +135,24 @@ public sealed class ScriptSubmissions : IDisposable
     }
 
     public void Dispose() => _ahead.Dispose();
+
+    // Where Script keeps the compilation it made (Script.GetCompilation).
+    private static readonly FieldInfo? LazyCompilationField =
+        typeof(Script).GetField("_lazyCompilation", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    /// <summary>
+    /// Roslyn's scripting compiles with ConcurrentBuild, which hands a submission's method bodies to worker tasks and
+    /// waits for them: a sampling profile of trivial cells found a cell's thread spinning in that wait for much of
+    /// its compile. A cell's own code (one syntax tree, a few methods) is compiled on the calling thread instead; a
+    /// submission that `#load`s files keeps the concurrent build. A no-op if Roslyn's internals change.
+    /// </summary>
+    private static void CompileOnThisThread(Script script)
+    {
+        if (LazyCompilationField is null) return;
+        var compilation = script.GetCompilation();
+        if (!compilation.Options.ConcurrentBuild || compilation.SyntaxTrees.Count() > 1) return;
+        LazyCompilationField.SetValue(script, compilation.WithOptions(compilation.Options.WithConcurrentBuild(false)));
+    }
 
     private static bool HasReturnValue(Script script) =>
         HasReturnValueMethod is not null && (bool)HasReturnValueMethod.Invoke(script, null)!;

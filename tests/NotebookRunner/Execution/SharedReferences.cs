@@ -21,6 +21,7 @@ public sealed class SharedReferences
     private readonly ConcurrentDictionary<(string Path, MetadataReferenceProperties Properties), (DateTime Written, long Length, PortableExecutableReference Reference)> _files = new();
     private readonly ConcurrentDictionary<string, CachingMetadataResolver> _resolvers = new(StringComparer.Ordinal);
     private readonly Lazy<ScriptOptions> _defaults;
+    private static readonly string RuntimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)! + Path.DirectorySeparatorChar;
 
     public SharedReferences() => _defaults = new(CreateDefaults);
 
@@ -44,16 +45,19 @@ public sealed class SharedReferences
     /// the shared one, its metadata read once); any other reference as it is.
     /// </summary>
     public PortableExecutableReference Share(PortableExecutableReference reference) =>
-        reference.FilePath is { } path && reference.Properties.Kind == MetadataImageKind.Assembly && File.Exists(path)
+        reference.FilePath is { } path && reference.Properties.Kind == MetadataImageKind.Assembly
             ? Shared(Path.GetFullPath(path), reference.Properties, reference)
             : reference;
 
     private PortableExecutableReference Shared(string fullPath, MetadataReferenceProperties properties, PortableExecutableReference? made)
     {
-        var file = new FileInfo(fullPath);
-        var (written, length) = file.Exists ? (file.LastWriteTimeUtc, file.Length) : (default, -1L);
         var key = (fullPath, properties);
-        if (_files.TryGetValue(key, out var known) && known.Written == written && known.Length == length) return known.Reference;
+        // The runtime's own assemblies cannot change while it runs, and every compile of every cell asks for them.
+        if (_files.TryGetValue(key, out var known) && fullPath.StartsWith(RuntimeDirectory, StringComparison.Ordinal)) return known.Reference;
+        var file = new FileInfo(fullPath);
+        if (!file.Exists && made is not null) return made;
+        var (written, length) = file.Exists ? (file.LastWriteTimeUtc, file.Length) : (default, -1L);
+        if (known.Reference is not null && known.Written == written && known.Length == length) return known.Reference;
         var documentation = ReferenceDocumentation.For(fullPath);
         var reference = made is null
             ? MetadataReference.CreateFromFile(fullPath, properties, documentation)
