@@ -12,7 +12,7 @@ public class AheadCompilerTests
 
     static AheadCompiler Started(params string[] codes)
     {
-        var ahead = new AheadCompiler();
+        var ahead = new AheadCompiler(new SharedSubmissions());
         ahead.Start(Previous, Options, codes.Select((code, i) => (i + 2, $"cell{i + 2}.csx", (Func<string?>)(() => code))).ToList());
         return ahead;
     }

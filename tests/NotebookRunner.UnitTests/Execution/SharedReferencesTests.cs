@@ -48,9 +48,9 @@ public class SharedReferencesTests
     public void a_second_notebook_compiles_against_the_reference_objects_of_the_first()
     {
         using var scratch = new ScratchFolder("shared-references");
-        var references = new SharedReferences();
-        using var first = new ScriptSubmissions(scratch.Path("first.ipynb"), references);
-        using var second = new ScriptSubmissions(scratch.Path("second.ipynb"), references);
+        var shared = new SharedCompilation();
+        using var first = new ScriptSubmissions(scratch.Path("first.ipynb"), shared);
+        using var second = new ScriptSubmissions(scratch.Path("second.ipynb"), shared);
 
         first.Run("Enumerable.Range(0, 3).Sum()", 1);
         second.Run("Enumerable.Range(0, 4).Sum()", 1);

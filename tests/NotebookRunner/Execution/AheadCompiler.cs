@@ -13,7 +13,7 @@ namespace NotebookRunner.Execution;
 /// anything changed (another previous state, other references, its code, a `#load`ed file edited since) is compiled
 /// again then, as without this.
 /// </summary>
-public sealed partial class AheadCompiler : IDisposable
+public sealed partial class AheadCompiler(SharedSubmissions shared) : IDisposable
 {
     private readonly object _gate = new();
     private Dictionary<int, TaskCompletionSource<Entry?>> _entries = [];
@@ -47,7 +47,7 @@ public sealed partial class AheadCompiler : IDisposable
                 foreach (var (number, path, codeOf) in next)
                 {
                     if (stop.IsCancellationRequested || codeOf() is not { } code || ReferenceLine().IsMatch(code)) break;
-                    var entry = CompileOne(last, options, path, code);
+                    var entry = CompileOne(shared, last, options, path, code);
                     entries[number].TrySetResult(entry);
                     if (entry is null || entry.Error is not null) break;
                     last = entry.Script;
@@ -78,16 +78,17 @@ public sealed partial class AheadCompiler : IDisposable
         return same ? entry : null;
     }
 
-    private static Entry? CompileOne(Script previous, ScriptOptions options, string path, string code)
+    private static Entry? CompileOne(SharedSubmissions shared, Script previous, ScriptOptions options, string path, string code)
     {
-        var script = previous.ContinueWith(code, options.WithFilePath(path));
+        Script<object> script;
         CompilationErrorException? error = null;
         try
         {
-            ScriptSubmissions.Compile(script);
+            script = ScriptSubmissions.ContinueWith(shared, previous, code, options.WithFilePath(path));
         }
         catch (CompilationErrorException e)
         {
+            script = previous.ContinueWith(code, options.WithFilePath(path));
             error = e;
         }
         var loaded = new List<(string, string)>();

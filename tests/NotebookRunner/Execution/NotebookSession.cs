@@ -28,7 +28,7 @@ public sealed class NotebookSession : IDisposable
         Outputs = new CellOutputs(settings.Listener, settings.OutputsGate);
         _displays = new FormatterDisplays(Outputs);
         FormatterDisplays.Active = _displays;
-        _script = new ScriptSubmissions(settings.NotebookPath, settings.References ?? new SharedReferences());
+        _script = new ScriptSubmissions(settings.NotebookPath, settings.Shared ?? new SharedCompilation());
         _packages = new NugetReferences(_script, settings.Log);
         _console = ConsoleCapture.Install(Outputs, settings.Stdin);
         // Roslyn's start, the framework references and the Polyglot helpers compile while the front end gets ready.

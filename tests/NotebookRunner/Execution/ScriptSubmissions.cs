@@ -31,32 +31,44 @@ public sealed class ScriptSubmissions : IDisposable
     private readonly string _notebookDirectory;
     private readonly string _notebookFileName;
     private readonly SharedReferences _references;
-    private readonly AheadCompiler _ahead = new();
+    private readonly SharedSubmissions _shared;
+    private readonly AheadCompiler _ahead;
     private IReadOnlyList<(int Number, Func<string?> Code)> _upcoming = [];
     private ScriptOptions _options;
     private ScriptState<object>? _state;
     private Task<ScriptState<object>>? _first;
 
-    public ScriptSubmissions(string notebookPath, SharedReferences references)
+    public ScriptSubmissions(string notebookPath, SharedCompilation shared)
     {
         var fullPath = Path.GetFullPath(notebookPath);
         _notebookDirectory = Path.GetDirectoryName(fullPath)!;
         _notebookFileName = Path.GetFileName(fullPath);
-        _references = references;
+        _references = shared.References;
+        _shared = shared.Submissions;
+        _ahead = new AheadCompiler(shared.Submissions);
         // `#load` and `#r` resolve beside the notebook.
-        _options = references.Defaults
+        _options = _references.Defaults
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(_notebookDirectory))
-            .WithMetadataResolver(references.Resolver(_notebookDirectory));
+            .WithMetadataResolver(_references.Resolver(_notebookDirectory));
     }
 
     /// <summary>Starts the first submission (the Polyglot helpers, Roslyn's own start) on the thread pool.</summary>
-    public void StartInBackground() => _first ??= Task.Run(() => CSharpScript.RunAsync(KernelHelpers, _options));
+    public void StartInBackground() => _first ??= Task.Run(RunFirst);
 
     /// <summary>The state after the last completed submission, once the first one has run.</summary>
     public ScriptState<object> Started()
     {
-        _state ??= (_first ?? CSharpScript.RunAsync(KernelHelpers, _options)).GetAwaiter().GetResult();
+        _state ??= (_first ?? Task.Run(RunFirst)).GetAwaiter().GetResult();
         return _state;
+    }
+
+    private async Task<ScriptState<object>> RunFirst()
+    {
+        var options = _options.WithFilePath(CellPath(0));
+        var script = _shared.Find(null, KernelHelpers, options) ?? CSharpScript.Create(KernelHelpers, options);
+        var state = await script.RunAsync();
+        _shared.Offer(script, KernelHelpers, options);
+        return state;
     }
 
     /// <summary>Evaluates an expression against the current state; the state stays as it was.</summary>
@@ -94,8 +106,7 @@ public sealed class ScriptSubmissions : IDisposable
             }
             else
             {
-                script = previous.ContinueWith(code, _options.WithFilePath(cellPath));
-                Compile(script);
+                script = ContinueWith(_shared, previous, code, _options.WithFilePath(cellPath));
                 _ahead.Start(script, _options, _upcoming.Where(c => c.Number > cellNumber).Select(c => (c.Number, CellPath(c.Number), c.Code)).ToList());
             }
             // What compiling cost this cell's turn: for a cell compiled ahead, only the wait for the rest of it.
@@ -115,6 +126,19 @@ public sealed class ScriptSubmissions : IDisposable
         {
             return new CellOutcome(false, null, CellErrorFormatter.FromException(e)) { CompileSeconds = compileSeconds, RunSeconds = clock.Elapsed.TotalSeconds };
         }
+    }
+
+    /// <summary>
+    /// The cell's submission on top of <paramref name="previous"/>, compiled: one another notebook compiled from the same,
+    /// or a new one (offered to later notebooks when it can be shared). Throws <see cref="CompilationErrorException"/>.
+    /// </summary>
+    public static Script<object> ContinueWith(SharedSubmissions shared, Script previous, string code, ScriptOptions options)
+    {
+        if (shared.Find(previous, code, options) is { } compiled) return compiled;
+        var script = previous.ContinueWith(code, options);
+        Compile(script);
+        shared.Offer(script, code, options);
+        return script;
     }
 
     /// <summary>

@@ -12,6 +12,6 @@ public sealed record SessionSettings(string NotebookPath, TextWriter Log, TextRe
     /// <summary>The lock outputs change under; `run` passes the one it writes the notebook under.</summary>
     public object? OutputsGate { get; init; }
 
-    /// <summary>The references this session shares with the process's other sessions; its own when none is given.</summary>
-    public SharedReferences? References { get; init; }
+    /// <summary>What this session shares with the process's other sessions to compile less; its own when none is given.</summary>
+    public SharedCompilation? Shared { get; init; }
 }

@@ -12,8 +12,8 @@ namespace NotebookRunner.Running;
 /// </summary>
 public sealed class NotebookExecutor(RunSettings settings)
 {
-    // The notebooks of one run compile against the same reference objects: the later ones reuse what Roslyn built.
-    private readonly SharedReferences _references = new();
+    // The notebooks of one run compile against the same reference objects and share the submissions they begin with.
+    private readonly SharedCompilation _shared = new();
 
     public NotebookRunResult Execute(NotebookDocument notebook, string inputPath, string outputPath, JsonObject parameters)
     {
@@ -28,7 +28,7 @@ public sealed class NotebookExecutor(RunSettings settings)
         var guard = settings.Guard;
         var sync = guard?.Sync ?? new object();
         // The runner's own stdin is not the cells' to read (a CI job's pipe, a terminal): they see end of input.
-        using var session = new NotebookSession(new SessionSettings(inputPath, settings.Progress, TextReader.Null) { OutputsGate = sync, References = _references });
+        using var session = new NotebookSession(new SessionSettings(inputPath, settings.Progress, TextReader.Null) { OutputsGate = sync, Shared = _shared });
         guard?.NotebookStarted(notebook, inputPath, outputPath, session.Outputs);
         session.CompileAhead(cells.Select((cell, index) => (cell, index + 1)).Where(c => c.cell.IsCode && !string.IsNullOrWhiteSpace(c.cell.Source)));
         var previousDirectory = Environment.CurrentDirectory;
