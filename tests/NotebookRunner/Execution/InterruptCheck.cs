@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,7 @@ namespace NotebookRunner.Execution;
 /// Cell code can reach only static members, so the check finds its cell's stop token in an AsyncLocal that the cell
 /// thread sets (<see cref="Enter"/>); threads and tasks the cell starts inherit it.
 /// </summary>
-public static class InterruptCheck
+public static partial class InterruptCheck
 {
     private static readonly AsyncLocal<CancellationToken> CellStop = new();
     // Until some cell's stop was requested in this process, a check is one volatile read.
@@ -33,9 +34,14 @@ public static class InterruptCheck
 
     public static string Instrument(string code)
     {
+        // Code without a loop keyword has no loop to check: it compiles as it is, without a parse of its own here.
+        if (!LoopKeyword().IsMatch(code)) return code;
         var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
         return new LoopRewriter().Visit(tree.GetRoot()).ToFullString();
     }
+
+    [GeneratedRegex(@"\b(for|foreach|while|do)\b")]
+    private static partial Regex LoopKeyword();
 
     private sealed class LoopRewriter : CSharpSyntaxRewriter
     {
