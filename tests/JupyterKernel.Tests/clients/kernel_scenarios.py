@@ -192,7 +192,8 @@ try:
         result = {"comm_close": closed, "after": content["status"]}
 
     elif scenario == "warm_up":
-        # The kernel compiles a throwaway script while it starts; look for its names once it has answered.
+        # The kernel compiles a throwaway script in the background as it starts; give it time to finish, then look for its names.
+        time.sleep(3)
         seen, _ = execute(client, "new Point(1, 2)")
         result = {"seen": seen}
 

@@ -20,7 +20,7 @@ public sealed class NotebookSession : IDisposable
     private readonly NugetReferences _packages;
     private readonly FormatterDisplays _displays;
     private readonly ConsoleCapture.Installed _console;
-    private Task? _warmUp;
+    private int _warmUpStarted;
 
     public NotebookSession(SessionSettings settings)
     {
@@ -41,14 +41,17 @@ public sealed class NotebookSession : IDisposable
     public ScriptState<object> State => _script.Started();
 
     /// <summary>
-    /// Readies the engine in the background, once: Roslyn's first submission, then a throwaway expression compiled,
-    /// run and formatted as a cell's value is, while a throwaway notebook-shaped script compiles beside them
-    /// (<see cref="CompilerWarmUp"/>). A fresh process JIT-compiles much of Roslyn and of the formatter the first time
-    /// they are used; after this the first cells run at warm speed. Nothing of it reaches the session's state or outputs.
+    /// Warms the engine in the background, once: a throwaway expression compiled, run and formatted as a cell's value
+    /// is, and beside it a throwaway notebook-shaped script compiled (<see cref="CompilerWarmUp"/>). A fresh process
+    /// JIT-compiles much of Roslyn and of the formatter the first time they are used; after this the first cells run
+    /// at warm speed. Nothing of it reaches the session's state or outputs.
     /// </summary>
-    public Task WarmUp() => _warmUp ??= Task.WhenAll(
-        Task.Run(() => FormattedOutput.Format(_script.Evaluate("1 + 1"))),
-        Task.Run(() => CompilerWarmUp.Compile(_script.Options)));
+    public void StartWarmUp()
+    {
+        if (Interlocked.Exchange(ref _warmUpStarted, 1) == 1) return;
+        Task.Run(() => FormattedOutput.Format(_script.Evaluate("1 + 1")));
+        Task.Run(() => CompilerWarmUp.Compile(_script.Options));
+    }
 
     /// <summary>
     /// The cells that will run in order after the next one (`run` knows them all): each compiles while the cells

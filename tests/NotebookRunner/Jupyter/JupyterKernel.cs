@@ -26,7 +26,6 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
     private IopubOutputs _outputs = null!;
     private StdinReader _stdin = null!;
     private int _executionCount;
-    private Task _warmUp = Task.CompletedTask;
 
     public void Run()
     {
@@ -36,7 +35,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         {
             Listener = _outputs,
         });
-        _warmUp = _session.WarmUp();
+        _session.StartWarmUp();
 
         StartThread("jupyter heartbeat", channels.EchoHeartbeats);
         StartThread("jupyter control", () => Serve(channels.Control));
@@ -98,7 +97,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
             JsonObject? reply = request.Type switch
             {
                 "execute_request" when aborting => new JsonObject { ["status"] = "aborted" },
-                "kernel_info_request" => KernelInfoOnceWarm(),
+                "kernel_info_request" => KernelInfoOnceStarted(),
                 "execute_request" => Execute(request, out abortQueue),
                 "is_complete_request" => CodeAssistance.IsComplete(Code(request)),
                 "complete_request" => CodeAssistance.Complete(_session.State, Code(request), CursorPos(request)),
@@ -126,19 +125,20 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
     }
 
     /// <summary>
-    /// The kernel_info reply once the engine is warm (<see cref="NotebookSession.WarmUp"/>): a front end enables its
-    /// cells on this reply, so the first cell it sends runs at warm speed, as ipykernel answers once its imports are
-    /// done. A warm-up that fails or takes over 30 s does not hold the answer back.
+    /// The kernel_info reply once the session's first submission has run (Roslyn has started; every cell waits for
+    /// it): a front end enables its cells on this reply, so the first cell it sends does not pay for Roslyn's start, as
+    /// ipykernel answers once its imports are done. The rest of the warm-up goes on meanwhile
+    /// (<see cref="NotebookSession.StartWarmUp"/>). A start that fails or takes over 30 s does not hold the answer back.
     /// </summary>
-    private JsonObject KernelInfoOnceWarm()
+    private JsonObject KernelInfoOnceStarted()
     {
         try
         {
-            _warmUp.Wait(TimeSpan.FromSeconds(30));
+            Task.Run(() => _session.State).Wait(TimeSpan.FromSeconds(30));
         }
         catch (AggregateException e)
         {
-            log.WriteLine($"NotebookRunner kernel: warm-up failed: {e.InnerException?.Message}");
+            log.WriteLine($"NotebookRunner kernel: the first submission failed: {e.InnerException?.Message}");
         }
         return KernelInfo();
     }
