@@ -192,7 +192,7 @@ try:
         result = {"comm_close": closed, "after": content["status"]}
 
     elif scenario == "warm_up":
-        # The kernel compiles a throwaway script in the background as it starts; give it time to finish, then look for its names.
+        # The kernel compiles a throwaway script after its first answer; give it time to finish, then look for its names.
         time.sleep(3)
         seen, _ = execute(client, "new Point(1, 2)")
         result = {"seen": seen}

@@ -41,16 +41,13 @@ public sealed class NotebookSession : IDisposable
     public ScriptState<object> State => _script.Started();
 
     /// <summary>
-    /// Warms the engine in the background, once: a throwaway expression compiled, run and formatted as a cell's value
-    /// is, and beside it a throwaway notebook-shaped script compiled (<see cref="CompilerWarmUp"/>). A fresh process
-    /// JIT-compiles much of Roslyn and of the formatter the first time they are used; after this the first cells run
-    /// at warm speed. Nothing of it reaches the session's state or outputs.
+    /// Compiles a throwaway script in the background (<see cref="CompilerWarmUp"/>), once, so the first cells compile
+    /// at warm speed. The kernel starts it after its first answer, so that answer is not delayed.
     /// </summary>
-    public void StartWarmUp()
+    public void StartCompilerWarmUp()
     {
-        if (Interlocked.Exchange(ref _warmUpStarted, 1) == 1) return;
-        Task.Run(() => FormattedOutput.Format(_script.Evaluate("1 + 1")));
-        Task.Run(() => CompilerWarmUp.Compile(_script.Options));
+        if (Interlocked.Exchange(ref _warmUpStarted, 1) == 0)
+            Task.Run(() => CompilerWarmUp.Compile(_script.Options));
     }
 
     /// <summary>

@@ -35,7 +35,6 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         {
             Listener = _outputs,
         });
-        _session.StartWarmUp();
 
         StartThread("jupyter heartbeat", channels.EchoHeartbeats);
         StartThread("jupyter control", () => Serve(channels.Control));
@@ -97,7 +96,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
             JsonObject? reply = request.Type switch
             {
                 "execute_request" when aborting => new JsonObject { ["status"] = "aborted" },
-                "kernel_info_request" => KernelInfoOnceStarted(),
+                "kernel_info_request" => KernelInfo(),
                 "execute_request" => Execute(request, out abortQueue),
                 "is_complete_request" => CodeAssistance.IsComplete(Code(request)),
                 "complete_request" => CodeAssistance.Complete(_session.State, Code(request), CursorPos(request)),
@@ -117,30 +116,12 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         finally
         {
             channels.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
+            _session.StartCompilerWarmUp();
         }
         // ipykernel's _abort_queues: after a failed execute_request with stop_on_error (a Run All), the execute requests
         // that were waiting when it failed are answered `aborted` and run nothing; other requests are answered as usual.
         // What arrives after that (the next cell the user runs, once the front end saw this one idle) runs.
         foreach (var waiting in queued) Handle(channels.Shell, waiting, aborting: true);
-    }
-
-    /// <summary>
-    /// The kernel_info reply once the session's first submission has run (Roslyn has started; every cell waits for
-    /// it): a front end enables its cells on this reply, so the first cell it sends does not pay for Roslyn's start, as
-    /// ipykernel answers once its imports are done. The rest of the warm-up goes on meanwhile
-    /// (<see cref="NotebookSession.StartWarmUp"/>). A start that fails or takes over 30 s does not hold the answer back.
-    /// </summary>
-    private JsonObject KernelInfoOnceStarted()
-    {
-        try
-        {
-            Task.Run(() => _session.State).Wait(TimeSpan.FromSeconds(30));
-        }
-        catch (AggregateException e)
-        {
-            log.WriteLine($"NotebookRunner kernel: the first submission failed: {e.InnerException?.Message}");
-        }
-        return KernelInfo();
     }
 
     /// <summary>The shell requests already waiting, taken before this request is reported idle (as ipykernel flushes its stream).</summary>
