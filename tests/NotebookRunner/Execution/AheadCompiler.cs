@@ -21,7 +21,7 @@ public sealed partial class AheadCompiler(SharedSubmissions shared) : IDisposabl
 
     /// <summary>A cell compiled ahead: what it was compiled from, and its script (or the compile error).</summary>
     public sealed record Entry(string Code, Script Previous, ScriptOptions Options, Script<object> Script,
-        IReadOnlyList<(string Path, string Text)> LoadedFiles, CompilationErrorException? Error);
+        LoadedFiles LoadedFiles, CompilationErrorException? Error);
 
     /// <summary>
     /// Starts compiling <paramref name="next"/> (in order, each on top of the last) after <paramref name="previous"/>,
@@ -74,7 +74,7 @@ public sealed partial class AheadCompiler(SharedSubmissions shared) : IDisposabl
         lock (_gate) _entries.TryGetValue(number, out pending);
         if (pending?.Task.GetAwaiter().GetResult() is not { } entry) return null;
         var same = entry.Code == code && ReferenceEquals(entry.Previous, previous) && ReferenceEquals(entry.Options, options)
-                   && entry.LoadedFiles.All(f => File.Exists(f.Path) && File.ReadAllText(f.Path) == f.Text);
+                   && entry.LoadedFiles.Unchanged;
         return same ? entry : null;
     }
 
@@ -91,16 +91,15 @@ public sealed partial class AheadCompiler(SharedSubmissions shared) : IDisposabl
             script = previous.ContinueWith(code, options.WithFilePath(path));
             error = e;
         }
-        var loaded = new List<(string, string)>();
-        foreach (var tree in script.GetCompilation().SyntaxTrees)
+        var compilation = script.GetCompilation();
+        foreach (var tree in compilation.SyntaxTrees)
         {
             var root = ((CSharpSyntaxTree)tree).GetCompilationUnitRoot();
             // A `#r` in a #load'ed file is resolved at compile time like the cell's own; a `#load` that failed may find
             // its file once the cells before have run. Either waits for its turn.
             if (root.GetReferenceDirectives().Count > 0 || (error is not null && root.GetLoadDirectives().Count > 0)) return null;
-            if (tree.FilePath != path) loaded.Add((tree.FilePath, tree.GetText().ToString()));
         }
-        return new Entry(code, previous, options, script, loaded, error);
+        return new Entry(code, previous, options, script, LoadedFiles.Of(compilation, path), error);
     }
 
     private void Cancel()

@@ -51,8 +51,8 @@ public sealed class NotebookSession : IDisposable
     }
 
     /// <summary>
-    /// The cells that will run in order after the next one (`run` knows them all): each compiles while the cells
-    /// before it run, if nothing before its turn can change what it compiles to (see <see cref="AheadCompiler"/>).
+    /// The code cells that will run, in order (`run` knows them all): each compiles while the cells before it run, if
+    /// nothing before its turn can change what it compiles to (see <see cref="AheadCompiler"/>).
     /// </summary>
     public void CompileAhead(IEnumerable<(NotebookCell Cell, int Number)> cells) =>
         _script.CompileAhead(cells.Select(c => (c.Number, (Func<string?>)(() => AheadCode(c.Cell, c.Number)))).ToList());

@@ -174,7 +174,7 @@ public sealed class ScriptSubmissions : IDisposable
     {
         if (LazyCompilationField is null) return;
         var compilation = script.GetCompilation();
-        if (!compilation.Options.ConcurrentBuild || compilation.SyntaxTrees.Count() > 1) return;
+        if (!compilation.Options.ConcurrentBuild || compilation.SyntaxTrees.Skip(1).Any()) return;
         LazyCompilationField.SetValue(script, compilation.WithOptions(compilation.Options.WithConcurrentBuild(false)));
     }
 

@@ -17,7 +17,7 @@ namespace NotebookRunner.Execution;
 /// </summary>
 public sealed class SharedSubmissions
 {
-    private sealed record Shared(ScriptOptions Options, Script<object> Script, IReadOnlyList<(string Path, string Text)> LoadedFiles);
+    private sealed record Shared(ScriptOptions Options, Script<object> Script, LoadedFiles LoadedFiles);
 
     private readonly ConcurrentDictionary<(Script? Previous, string Code, string? Directory), List<Shared>> _submissions = new();
 
@@ -26,31 +26,24 @@ public sealed class SharedSubmissions
     {
         if (!_submissions.TryGetValue(Key(previous, code, options), out var candidates)) return null;
         lock (candidates)
-            return candidates.FirstOrDefault(c => SameOptions(c.Options, options)
-                                                 && c.LoadedFiles.All(f => File.Exists(f.Path) && File.ReadAllText(f.Path) == f.Text))?.Script;
+            return candidates.FirstOrDefault(c => SameOptions(c.Options, options) && c.LoadedFiles.Unchanged)?.Script;
     }
 
     /// <summary>Offers a submission that compiled, for later notebooks; kept only if it can be shared.</summary>
     public void Offer(Script<object> script, string code, ScriptOptions options)
     {
-        var loaded = new List<(string, string)>();
-        foreach (var tree in script.GetCompilation().SyntaxTrees)
+        var compilation = script.GetCompilation();
+        foreach (var tree in compilation.SyntaxTrees)
         {
             var root = ((CSharpSyntaxTree)tree).GetCompilationUnitRoot();
             if (root.GetReferenceDirectives().Count > 0) return;
-            if (tree.FilePath == options.FilePath)
-            {
-                if (root.Members.Count > 0) return;
-            }
-            else
-            {
-                if (root.DescendantNodes().Any(DeclaresStaticState)) return;
-                loaded.Add((tree.FilePath, tree.GetText().ToString()));
-            }
+            var ownCell = tree.FilePath == options.FilePath;
+            if (ownCell ? root.Members.Count > 0 : root.DescendantNodes().Any(DeclaresStaticState)) return;
         }
         var candidates = _submissions.GetOrAdd(Key(script.Previous, code, options), _ => []);
         lock (candidates)
-            if (!candidates.Any(c => SameOptions(c.Options, options))) candidates.Add(new Shared(options, script, loaded));
+            if (!candidates.Any(c => SameOptions(c.Options, options)))
+                candidates.Add(new Shared(options, script, LoadedFiles.Of(compilation, options.FilePath)));
     }
 
     private static (Script?, string, string?) Key(Script? previous, string code, ScriptOptions options) =>
