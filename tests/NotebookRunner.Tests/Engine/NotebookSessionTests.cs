@@ -137,6 +137,20 @@ public sealed class NotebookSessionTests : IDisposable
         Assert.Equal("2\n", Stdout(cells[3].Outputs));
     }
 
+    [Fact]
+    public async Task the_compiler_warm_up_declares_nothing_the_cells_see()
+    {
+        await session.StartCompilerWarmUp();
+
+        var (missing, _) = Run("seed");
+        var (own, outputs) = Run("var seed = 7;\nseed");
+
+        Assert.Equal(CellEnd.Failed, missing.End);
+        Assert.Contains("CS0103", missing.Error!.Evalue);
+        Assert.Equal(CellEnd.Completed, own.End);
+        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>7</pre></div>", NotebookText.Of(outputs.Single()!["data"]!["text/html"]));
+    }
+
     public void Dispose()
     {
         session.Dispose();

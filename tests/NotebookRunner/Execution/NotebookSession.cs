@@ -24,15 +24,16 @@ public sealed class NotebookSession : IDisposable
 
     public NotebookSession(SessionSettings settings)
     {
+        // Roslyn's start, the framework references and the Polyglot helpers compile while the rest is set up and the
+        // front end gets ready.
+        _script = new ScriptSubmissions(settings.NotebookPath, settings.Shared ?? new SharedCompilation());
+        _script.StartInBackground();
         PolyglotFormatterSetup.Apply();
         Outputs = new CellOutputs(settings.Listener, settings.OutputsGate);
         _displays = new FormatterDisplays(Outputs);
         FormatterDisplays.Active = _displays;
-        _script = new ScriptSubmissions(settings.NotebookPath, settings.Shared ?? new SharedCompilation());
         _packages = new NugetReferences(_script, settings.Log);
         _console = ConsoleCapture.Install(Outputs, settings.Stdin);
-        // Roslyn's start, the framework references and the Polyglot helpers compile while the front end gets ready.
-        _script.StartInBackground();
     }
 
     public CellOutputs Outputs { get; }
@@ -41,13 +42,17 @@ public sealed class NotebookSession : IDisposable
     public ScriptState<object> State => _script.Started();
 
     /// <summary>
-    /// Compiles a throwaway script in the background (<see cref="CompilerWarmUp"/>), once, so the first cells compile
-    /// at warm speed. The kernel starts it after its first answer, so that answer is not delayed.
+    /// Warms, once, what the first cell will need, in the background: formatting a value on one thread, and on
+    /// another a throwaway cell compiled after the first submission (<see cref="CompilerWarmUp"/>). The kernel starts
+    /// it as it starts, while the front end connects; the task ends when both have.
     /// </summary>
-    public void StartCompilerWarmUp()
+    public Task StartCompilerWarmUp()
     {
-        if (Interlocked.Exchange(ref _warmUpStarted, 1) == 0)
-            Task.Run(() => CompilerWarmUp.Compile(_script.Options));
+        if (Interlocked.Exchange(ref _warmUpStarted, 1) != 0) return Task.CompletedTask;
+        // Formatting needs none of Roslyn, so it warms on a second core while Roslyn starts.
+        return Task.WhenAll(
+            Task.Run(() => FormattedOutput.Format(43)),
+            Task.Run(() => CompilerWarmUp.Compile(_script.FirstState().Script, _script.Options.WithFilePath(_script.CellPath(1)))));
     }
 
     /// <summary>

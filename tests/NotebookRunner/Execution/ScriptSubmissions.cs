@@ -62,6 +62,9 @@ public sealed class ScriptSubmissions : IDisposable
         return _state;
     }
 
+    /// <summary>The state after the first submission (the Polyglot helpers), once it has run; the session's is left as it is.</summary>
+    public ScriptState<object> FirstState() => (_first ?? Task.Run(RunFirst)).GetAwaiter().GetResult();
+
     private async Task<ScriptState<object>> RunFirst()
     {
         var options = _options.WithFilePath(CellPath(0));

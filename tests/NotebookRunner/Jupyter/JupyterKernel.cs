@@ -13,40 +13,53 @@ namespace NotebookRunner.Jupyter;
 /// runs, heartbeats on a third. Cells run in the engine's <see cref="NotebookSession"/>, as in `run`; what they
 /// output reaches iopub through <see cref="IopubOutputs"/>.
 /// </summary>
-public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
+public sealed class JupyterKernel
 {
     private static readonly JsonArray HelpLinks = new(
         new JsonObject { ["text"] = "C# language", ["url"] = "https://learn.microsoft.com/dotnet/csharp/" },
         new JsonObject { ["text"] = ".NET API browser", ["url"] = "https://learn.microsoft.com/dotnet/api/" },
         new JsonObject { ["text"] = "TorchSharp", ["url"] = "https://github.com/dotnet/TorchSharp" });
 
+    private readonly KernelChannels _channels;
+    private readonly TextWriter _log;
     private readonly KernelInterrupt _interrupt = new();
     private readonly List<(int Line, string Input)> _history = [];
-    private NotebookSession _session = null!;
-    private IopubOutputs _outputs = null!;
-    private StdinReader _stdin = null!;
+    private readonly NotebookSession _session;
+    private readonly IopubOutputs _outputs;
+    private readonly StdinReader _stdin;
     private int _executionCount;
 
-    public void Run()
+    /// <summary>
+    /// Creates the session before the sockets listen: Roslyn's start and the compiler warm-up run while the process
+    /// binds its ports and the front end connects, so the first cell finds the compiler warm sooner.
+    /// </summary>
+    public JupyterKernel(KernelChannels channels, TextWriter log)
     {
+        _channels = channels;
+        _log = log;
         _outputs = new IopubOutputs(channels);
         _stdin = new StdinReader(channels, _outputs, _interrupt);
         _session = new NotebookSession(new SessionSettings(Path.Combine(Environment.CurrentDirectory, "notebook"), log, _stdin)
         {
             Listener = _outputs,
         });
+        _session.StartCompilerWarmUp();
+    }
 
-        StartThread("jupyter heartbeat", channels.EchoHeartbeats);
-        StartThread("jupyter control", () => Serve(channels.Control));
-        channels.Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
-        Serve(channels.Shell);
+    public void Run()
+    {
+        _channels.Listen();
+        StartThread("jupyter heartbeat", _channels.EchoHeartbeats);
+        StartThread("jupyter control", () => Serve(_channels.Control));
+        _channels.Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
+        Serve(_channels.Shell);
     }
 
     private void Serve(NetMQSocket socket)
     {
         while (true)
         {
-            if (channels.Receive(socket, TimeSpan.FromSeconds(1)) is not { } request) continue;
+            if (_channels.Receive(socket, TimeSpan.FromSeconds(1)) is not { } request) continue;
             Handle(socket, request, aborting: false);
         }
     }
@@ -55,12 +68,12 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
     {
         try
         {
-            if (socket == channels.Control) HandleControl(request);
+            if (socket == _channels.Control) HandleControl(request);
             else HandleShell(request, aborting);
         }
         catch (Exception e)
         {
-            log.WriteLine($"NotebookRunner kernel: {request.Type} failed: {e}");
+            _log.WriteLine($"NotebookRunner kernel: {request.Type} failed: {e}");
         }
     }
 
@@ -70,16 +83,16 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         {
             case "interrupt_request":
                 _interrupt.Request();
-                channels.Send(channels.Control, channels.Reply(request, "interrupt_reply", new JsonObject { ["status"] = "ok" }));
+                _channels.Send(_channels.Control, _channels.Reply(request, "interrupt_reply", new JsonObject { ["status"] = "ok" }));
                 break;
             case "shutdown_request":
-                Shutdown(request, channels.Control);
+                Shutdown(request, _channels.Control);
                 break;
             case "kernel_info_request":
-                channels.Send(channels.Control, channels.Reply(request, "kernel_info_reply", KernelInfo()));
+                _channels.Send(_channels.Control, _channels.Reply(request, "kernel_info_reply", KernelInfo()));
                 break;
             default:
-                log.WriteLine($"NotebookRunner kernel: ignored {request.Type} on control");
+                _log.WriteLine($"NotebookRunner kernel: ignored {request.Type} on control");
                 break;
         }
     }
@@ -87,8 +100,8 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
     private void HandleShell(JupyterMessage request, bool aborting)
     {
         _interrupt.Reset();
-        channels.AwaitIopubSubscriber(TimeSpan.FromSeconds(1));
-        channels.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
+        _channels.AwaitIopubSubscriber(TimeSpan.FromSeconds(1));
+        _channels.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
         var abortQueue = false;
         List<JupyterMessage> queued = [];
         try
@@ -103,32 +116,31 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
                 "inspect_request" => CodeAssistance.Inspect(_session.State, Code(request), CursorPos(request)),
                 "history_request" => KernelHistory.Reply(_history, request.Content),
                 "comm_info_request" => new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() },
-                "connect_request" => channels.Ports(),
-                "shutdown_request" => Shutdown(request, channels.Shell),
+                "connect_request" => _channels.Ports(),
+                "shutdown_request" => Shutdown(request, _channels.Shell),
                 "comm_open" => CloseComm(request),
                 "comm_msg" or "comm_close" => null,
                 _ => Ignored(request),
             };
             if (reply is not null)
-                channels.Send(channels.Shell, channels.Reply(request, request.Type.Replace("_request", "_reply"), reply));
+                _channels.Send(_channels.Shell, _channels.Reply(request, request.Type.Replace("_request", "_reply"), reply));
             if (abortQueue) queued = WaitingRequests();
         }
         finally
         {
-            channels.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
-            _session.StartCompilerWarmUp();
+            _channels.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
         }
         // ipykernel's _abort_queues: after a failed execute_request with stop_on_error (a Run All), the execute requests
         // that were waiting when it failed are answered `aborted` and run nothing; other requests are answered as usual.
         // What arrives after that (the next cell the user runs, once the front end saw this one idle) runs.
-        foreach (var waiting in queued) Handle(channels.Shell, waiting, aborting: true);
+        foreach (var waiting in queued) Handle(_channels.Shell, waiting, aborting: true);
     }
 
     /// <summary>The shell requests already waiting, taken before this request is reported idle (as ipykernel flushes its stream).</summary>
     private List<JupyterMessage> WaitingRequests()
     {
         var waiting = new List<JupyterMessage>();
-        while (channels.Receive(channels.Shell, TimeSpan.Zero) is { } message) waiting.Add(message);
+        while (_channels.Receive(_channels.Shell, TimeSpan.Zero) is { } message) waiting.Add(message);
         return waiting;
     }
 
@@ -140,7 +152,7 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
         var stopOnError = request.Content["stop_on_error"]?.GetValue<bool>() ?? true;
         if (storeHistory) _executionCount++;
         var count = Math.Max(_executionCount, 1);
-        if (!silent) channels.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
+        if (!silent) _channels.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
 
         _outputs.Parent = silent ? null : request;
         _stdin.Begin(request, request.Content["allow_stdin"]?.GetValue<bool>() ?? false);
@@ -198,21 +210,21 @@ public sealed class JupyterKernel(KernelChannels channels, TextWriter log)
     /// </summary>
     private JsonObject? CloseComm(JupyterMessage request)
     {
-        channels.Publish("comm_close", new JsonObject { ["comm_id"] = request.Content["comm_id"]?.GetValue<string>(), ["data"] = new JsonObject() }, request);
+        _channels.Publish("comm_close", new JsonObject { ["comm_id"] = request.Content["comm_id"]?.GetValue<string>(), ["data"] = new JsonObject() }, request);
         return null;
     }
 
     private JsonObject? Ignored(JupyterMessage request)
     {
-        log.WriteLine($"NotebookRunner kernel: ignored {request.Type}");
+        _log.WriteLine($"NotebookRunner kernel: ignored {request.Type}");
         return null;
     }
 
     private JsonObject Shutdown(JupyterMessage request, NetMQSocket socket)
     {
         var content = new JsonObject { ["status"] = "ok", ["restart"] = request.Content["restart"]?.GetValue<bool>() ?? false };
-        channels.Send(socket, channels.Reply(request, "shutdown_reply", content));
-        channels.Publish("shutdown_reply", (JsonObject)content.DeepClone(), request);
+        _channels.Send(socket, _channels.Reply(request, "shutdown_reply", content));
+        _channels.Publish("shutdown_reply", (JsonObject)content.DeepClone(), request);
         // Let ZeroMQ hand the replies over, then end: a restart is the front end starting a new process. The sockets
         // stay open until the process ends, since the other channels' threads may still be using them.
         Thread.Sleep(50);

@@ -6,8 +6,8 @@ using NetMQ.Sockets;
 namespace NotebookRunner.Jupyter;
 
 /// <summary>
-/// The five sockets of the connection file. Each socket is used under its own lock, because outputs are published
-/// from the cell's thread while the shell and control threads answer requests.
+/// The five sockets of the connection file, bound by <see cref="Listen"/>. Each socket is used under its own lock,
+/// because outputs are published from the cell's thread while the shell and control threads answer requests.
 /// </summary>
 public sealed class KernelChannels : IDisposable
 {
@@ -21,6 +21,12 @@ public sealed class KernelChannels : IDisposable
         _log = log;
         _connection = connection;
         Session = Guid.NewGuid().ToString();
+    }
+
+    /// <summary>Binds the five sockets to the connection file's ports; the front end can connect from then on.</summary>
+    public void Listen()
+    {
+        var connection = _connection;
         try
         {
             Shell.Bind(connection.Address(connection.ShellPort));
