@@ -15,7 +15,7 @@ public static class SpeedMode
         var loadBefore = LoadAverage();
         var report = new StringBuilder();
         report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {TotalMemoryGiB():F0} GiB, {RuntimeInformation.OSDescription}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. " +
-                          $"Each figure is a median of {repetitions} alternating repetitions after a warm-up unless its row says otherwise.");
+                          $"Each figure is a median of {repetitions} repetitions after a warm-up (the series: two runs a side in each) unless its row says otherwise.");
         report.AppendLine();
         report.AppendLine("### The series headless against the PyTorch originals in Jupyter (wall seconds)");
         report.AppendLine();
