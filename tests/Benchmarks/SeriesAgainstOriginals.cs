@@ -28,9 +28,9 @@ public static class SeriesAgainstOriginals
             throw new FileNotFoundException($"{missing}: no PyTorch original for this notebook; add one beside the others", missing);
         var outDir = Directory.CreateTempSubdirectory("speed-series-").FullName;
 
-        // On this kind of machine each side runs slower right after the other side than right after itself (the
-        // benchmarks' README has the figures). So each repetition runs ours, the originals, the originals, ours: each
-        // side follows itself once and the other once, and neither gains from the order.
+        // A side can run slower right after the other side than right after itself (the benchmarks' README has a run
+        // where it did). So each repetition runs ours, the originals, the originals, ours: each side follows itself
+        // once and the other once, and neither gains from the order.
         var ours = new List<Series>();
         var theirs = new List<Series>();
         Console.Error.WriteLine("series: warm-up");  // restore, native load, file cache; ends with ours, as each repetition begins
