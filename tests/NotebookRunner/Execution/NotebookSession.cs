@@ -42,17 +42,21 @@ public sealed class NotebookSession : IDisposable
     public ScriptState<object> State => _script.Started();
 
     /// <summary>
-    /// Warms, once, what the first cell will need, in the background: formatting a value on one thread, and on
-    /// another a throwaway cell compiled after the first submission (<see cref="CompilerWarmUp"/>). The kernel starts
-    /// it as it starts, while the front end connects; the task ends when both have.
+    /// Warms, once, what the first cell will need, on two <see cref="IdleThread"/>s, so it never delays anything else:
+    /// one formats a value and compiles a one-line cell on its own while Roslyn's first submission binds the session's
+    /// references, the other compiles that cell on top of the first submission (<see cref="CompilerWarmUp"/>). The
+    /// kernel starts it as it starts, while the front end connects; the task ends when both have.
     /// </summary>
     public Task StartCompilerWarmUp()
     {
         if (Interlocked.Exchange(ref _warmUpStarted, 1) != 0) return Task.CompletedTask;
-        // Formatting needs none of Roslyn, so it warms on a second core while Roslyn starts.
         return Task.WhenAll(
-            Task.Run(() => FormattedOutput.Format(43)),
-            Task.Run(() => CompilerWarmUp.Compile(_script.FirstState().Script, _script.Options.WithFilePath(_script.CellPath(1)))));
+            IdleThread.Run("warm-up: formatting and Roslyn", () =>
+            {
+                FormattedOutput.Format(43);
+                CompilerWarmUp.CompileAlone();
+            }),
+            IdleThread.Run("warm-up: a cell", () => CompilerWarmUp.Compile(_script.FirstState().Script, _script.Options.WithFilePath(_script.CellPath(1)))));
     }
 
     /// <summary>
