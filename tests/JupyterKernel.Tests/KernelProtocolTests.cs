@@ -224,7 +224,7 @@ public class KernelProtocolTests(PrivateJupyter jupyter)
         var (result, _) = jupyter.Scenario("warm_up");
 
         Assert.Equal("error", (string?)result["seen"]!["status"]);
-        Assert.Contains("CS0246", (string?)result["seen"]!["evalue"]);
+        Assert.Contains("CS0103", (string?)result["seen"]!["evalue"]);
     }
 
     [Fact]

@@ -192,9 +192,9 @@ try:
         result = {"comm_close": closed, "after": content["status"]}
 
     elif scenario == "warm_up":
-        # The kernel compiles a throwaway script after its first answer; give it time to finish, then look for its names.
+        # The kernel compiles a throwaway cell declaring `seed` as it starts; give it time to finish, then look for it.
         time.sleep(3)
-        seen, _ = execute(client, "new Point(1, 2)")
+        seen, _ = execute(client, "seed")
         result = {"seen": seen}
 
     elif scenario == "run_all_stop_on_error":
