@@ -58,7 +58,7 @@ public sealed class ScriptSubmissions : IDisposable
     /// <summary>The state after the last completed submission, once the first one has run.</summary>
     public ScriptState<object> Started()
     {
-        _state ??= (_first ?? Task.Run(RunFirst)).GetAwaiter().GetResult();
+        _state ??= FirstState();
         return _state;
     }
 
