@@ -122,9 +122,10 @@ public sealed class JupyterKernel
                 "comm_msg" or "comm_close" => null,
                 _ => Ignored(request),
             };
+            // Taken before the reply goes out, so a request the front end sends on seeing the reply is never among them.
+            if (abortQueue) queued = WaitingRequests();
             if (reply is not null)
                 _channels.Send(_channels.Shell, _channels.Reply(request, request.Type.Replace("_request", "_reply"), reply));
-            if (abortQueue) queued = WaitingRequests();
         }
         finally
         {
@@ -132,11 +133,12 @@ public sealed class JupyterKernel
         }
         // ipykernel's _abort_queues: after a failed execute_request with stop_on_error (a Run All), the execute requests
         // that were waiting when it failed are answered `aborted` and run nothing; other requests are answered as usual.
-        // What arrives after that (the next cell the user runs, once the front end saw this one idle) runs.
+        // What arrives after its reply (the next cell the user runs) runs; ipykernel stops aborting only a moment after
+        // the reply, so it may also abort a cell sent the instant the error reply arrives.
         foreach (var waiting in queued) Handle(_channels.Shell, waiting, aborting: true);
     }
 
-    /// <summary>The shell requests already waiting, taken before this request is reported idle (as ipykernel flushes its stream).</summary>
+    /// <summary>The shell requests already waiting, taken before this request's reply is sent (as ipykernel flushes its stream).</summary>
     private List<JupyterMessage> WaitingRequests()
     {
         var waiting = new List<JupyterMessage>();
