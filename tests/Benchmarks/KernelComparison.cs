@@ -18,7 +18,8 @@ public static class KernelComparison
 
         var client = Path.Combine(repoRoot, "tests", "JupyterKernel.Tests", "clients", "execute_notebook.py");
         var notebooks = Directory.GetFiles(Path.Combine(repoRoot, "notebooks"), "*.ipynb").Order().ToList();
-        var outDir = Directory.CreateTempSubdirectory("kernel-benchmark-").FullName;
+        using var scratch = new ScratchFolder("kernel-benchmark");
+        var outDir = scratch.Root;
         var sides = new[] { ("our kernel (NotebookRunner)", ours), ("Microsoft's kernel (.NET Interactive 1.0.712001)", microsofts) };
         var seconds = sides.ToDictionary(s => s.Item1, _ => notebooks.ToDictionary(n => n, _ => new List<double>()));
         for (var rep = 0; rep <= repetitions; rep++)  // rep 0 warms both up (restore, native load, file cache)

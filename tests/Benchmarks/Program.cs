@@ -73,7 +73,8 @@ var notebooks = Directory.GetFiles(Path.Combine(repoRoot, "notebooks"), "*.ipynb
     .Select(p => Path.GetRelativePath(repoRoot, p)).ToList();
 var withPython = PythonOrSayWhyNot();
 
-var outDir = Directory.CreateTempSubdirectory("benchmarks-").FullName;
+using var scratch = new ScratchFolder("benchmarks");
+var outDir = scratch.Root;
 var csharp = notebooks.ToDictionary(n => n, _ => new List<NotebookTiming>());
 var python = notebooks.ToDictionary(n => n, _ => new List<double>());
 var seriesInOneProcess = new List<double>();

@@ -26,7 +26,8 @@ public static class SeriesAgainstOriginals
         var originals = stems.Select(s => Path.Combine(repoRoot, "tests", "Benchmarks", "originals", s + ".ipynb")).ToList();
         foreach (var missing in originals.Where(o => !File.Exists(o)))
             throw new FileNotFoundException($"{missing}: no PyTorch original for this notebook; add one beside the others", missing);
-        var outDir = Directory.CreateTempSubdirectory("speed-series-").FullName;
+        using var scratch = new ScratchFolder("speed-series");
+        var outDir = scratch.Root;
 
         // A side can run slower right after the other side than right after itself (the benchmarks' README has a run
         // where it did). So each repetition runs ours, the originals, the originals, ours: each side follows itself

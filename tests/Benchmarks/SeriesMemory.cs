@@ -15,7 +15,8 @@ public static class SeriesMemory
     public static string Table(string repoRoot, string runnerDll, Dictionary<string, string> microsofts, int repetitions)
     {
         var notebooks = Repository.Notebooks();
-        var outDir = Directory.CreateTempSubdirectory("speed-memory-").FullName;
+        using var scratch = new ScratchFolder("speed-memory");
+        var outDir = scratch.Root;
         var oursSeries = new List<double>();
         var ours = notebooks.ToDictionary(n => n, _ => new List<double>());
         var theirs = notebooks.ToDictionary(n => n, _ => new List<double>());

@@ -49,7 +49,8 @@ public sealed class CellTranslationTests
     [Fact]
     public void A_load_of_a_script_calls_the_converted_scripts_initialiser_where_the_notebook_loaded_it()
     {
-        var script = Path.Combine(ScratchRepository.NewFolder("export-load"), "tools.csx");
+        using var scratch = new ScratchFolder("export-load");
+        var script = scratch.Path("tools.csx");
         File.WriteAllText(script, "int Twice(int x) => 2 * x;\n");
         var parts = new AppParts("n.ipynb");
         var code = Translate($"#load \"{script}\"", parts, path => new ConvertedScript("Tools", "tools.cs", ""));
@@ -60,7 +61,8 @@ public sealed class CellTranslationTests
     [Fact]
     public void A_script_becomes_a_static_class_with_its_statements_in_Initialize_and_its_types_beside_it()
     {
-        var script = Path.Combine(ScratchRepository.NewFolder("export-script"), "my-tools.csx");
+        using var scratch = new ScratchFolder("export-script");
+        var script = scratch.Path("my-tools.csx");
         File.WriteAllText(script, "using System;\nint Twice(int x) => 2 * x;\nConsole.WriteLine(Twice(2));\nclass Box { }\n");
         var problems = new List<ExportProblem>();
         var converted = ScriptIncludeConverter.Convert(script, "my-tools.csx", "// header", problems);
@@ -76,7 +78,8 @@ public sealed class CellTranslationTests
     [Fact]
     public void A_scripts_top_level_var_is_a_problem_not_a_silently_dropped_variable()
     {
-        var script = Path.Combine(ScratchRepository.NewFolder("export-script-var"), "state.csx");
+        using var scratch = new ScratchFolder("export-script-var");
+        var script = scratch.Path("state.csx");
         File.WriteAllText(script, "var count = 0;\n");
         var problems = new List<ExportProblem>();
         ScriptIncludeConverter.Convert(script, "state.csx", "// header", problems);

@@ -7,41 +7,40 @@ public sealed class ExportedFileTests
 {
     private static readonly string[] MovedOrRewritten = ["using ", "class ", "record ", "struct ", "interface ", "enum "];
 
-    private static (string Apps, string Log) FreshExport()
+    /// The apps a fresh export writes, by file name, read before its scratch folder goes.
+    private static Dictionary<string, string> FreshExport()
     {
-        var scratch = ScratchSeries.Create("export-fresh", ExportPaths.SeriesNotebooks);
-        var apps = Path.Combine(scratch, "notebooks", "apps");
-        var stdout = new StringWriter();
+        using var scratch = ScratchSeries.Create("export-fresh", ExportPaths.SeriesNotebooks);
+        var apps = scratch.Path("notebooks", "apps");
         var stderr = new StringWriter();
-        var runner = new RunnerSources(Path.Combine(scratch, "tests", "NotebookRunner"));
-        var ok = new NotebookExporter(runner, apps, stdout, stderr)
-            .Export(Directory.GetFiles(Path.Combine(scratch, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList());
+        var runner = new RunnerSources(scratch.Path("tests", "NotebookRunner"));
+        var ok = new NotebookExporter(runner, apps, new StringWriter(), stderr)
+            .Export(Directory.GetFiles(scratch.Path("notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList());
         Assert.True(ok, stderr.ToString());
-        return (apps, stdout + stderr.ToString());
+        return Directory.GetFiles(apps, "*.cs").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
     }
 
     [Fact]
     public void Every_notebook_has_its_committed_app_and_each_equals_a_fresh_export()
     {
-        var (apps, _) = FreshExport();
-        var expected = Directory.GetFiles(apps, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var apps = FreshExport();
+        var expected = apps.Keys.Order(StringComparer.Ordinal).ToList();
         var committed = Directory.GetFiles(ExportPaths.Apps, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, committed);
         foreach (var name in expected)
-            Assert.True(File.ReadAllText(Path.Combine(apps, name!)) == File.ReadAllText(Path.Combine(ExportPaths.Apps, name!)),
+            Assert.True(apps[name] == File.ReadAllText(Path.Combine(ExportPaths.Apps, name)),
                 $"notebooks/apps/{name} differs from a fresh export; run: dotnet run --project tests/NotebookRunner -- export notebooks/*.ipynb -o notebooks/apps");
     }
 
     [Fact]
     public void The_apps_include_helpers_cs_made_from_helpers_csx_not_a_copy_per_app()
     {
-        var (apps, _) = FreshExport();
-        var helpers = File.ReadAllText(Path.Combine(apps, "helpers.cs"));
+        var apps = FreshExport();
+        var helpers = apps["helpers.cs"];
         Assert.Contains("public static class Helpers", helpers);
         Assert.Contains("public static void Initialize()", helpers);
-        foreach (var app in Directory.GetFiles(apps, "*.cs").Where(f => Path.GetFileName(f) != "helpers.cs"))
+        foreach (var (_, text) in apps.Where(a => a.Key != "helpers.cs"))
         {
-            var text = File.ReadAllText(app);
             Assert.Contains("#:include helpers.cs\n", text);
             Assert.Contains("Helpers.Initialize();", text);
             Assert.DoesNotContain("public static class Helpers", text);
@@ -51,10 +50,10 @@ public sealed class ExportedFileTests
     [Fact]
     public void An_app_reads_as_its_notebook_markdown_as_comments_and_code_cells_in_order()
     {
-        var (apps, _) = FreshExport();
+        var apps = FreshExport();
         foreach (var notebookPath in ExportPaths.SeriesNotebooks)
         {
-            var app = File.ReadAllText(Path.Combine(apps, Path.GetFileNameWithoutExtension(notebookPath) + ".cs"));
+            var app = apps[Path.GetFileNameWithoutExtension(notebookPath) + ".cs"];
             var notebook = JsonNode.Parse(File.ReadAllText(notebookPath))!;
             var at = 0;
             foreach (var cell in notebook["cells"]!.AsArray())

@@ -7,7 +7,7 @@ public sealed class NeverSeenApp : IDisposable
 {
     public const string Seed = "7";
 
-    public string Scratch { get; }
+    private readonly ScratchFolder _scratch;
     public string App { get; }
     public string Figures { get; }
     public IReadOnlyDictionary<string, string?> FreshMachine { get; }
@@ -17,24 +17,33 @@ public sealed class NeverSeenApp : IDisposable
 
     public NeverSeenApp()
     {
-        Scratch = ScratchSeries.Create("export-never-seen", [ExportPaths.Fixture("never-seen")]);
-        var notebook = Path.Combine(Scratch, "notebooks", "never-seen.ipynb");
-        Export = ExportProcesses.Runner(["export", notebook, "-o", Path.Combine(Scratch, "notebooks", "apps")]);
-        App = Path.Combine(Scratch, "notebooks", "apps", "never-seen.cs");
-        Figures = Path.Combine(Scratch, "figures");
-        var home = Directory.CreateDirectory(Path.Combine(Scratch, "home")).FullName;
-        var packages = Directory.CreateDirectory(Path.Combine(Scratch, "nuget")).FullName;
-        FreshMachine = new Dictionary<string, string?> { ["HOME"] = home, ["NUGET_PACKAGES"] = packages };
-        AtSeed = ExportProcesses.App(App, ["-p", "seed", Seed, "--figures", Figures], FreshMachine);
+        _scratch = ScratchSeries.Create("export-never-seen", [ExportPaths.Fixture("never-seen")]);
+        // The fresh home and NuGet folder hold a restore of libtorch (over a gigabyte): removed even when this fails,
+        // since xUnit disposes only a fixture it could construct.
+        try
+        {
+            var notebook = _scratch.Path("notebooks", "never-seen.ipynb");
+            Export = ExportProcesses.Runner(["export", notebook, "-o", _scratch.Path("notebooks", "apps")]);
+            App = _scratch.Path("notebooks", "apps", "never-seen.cs");
+            Figures = _scratch.Path("figures");
+            var home = Directory.CreateDirectory(_scratch.Path("home")).FullName;
+            var packages = Directory.CreateDirectory(_scratch.Path("nuget")).FullName;
+            FreshMachine = new Dictionary<string, string?> { ["HOME"] = home, ["NUGET_PACKAGES"] = packages };
+            AtSeed = ExportProcesses.App(App, ["-p", "seed", Seed, "--figures", Figures], FreshMachine);
 
-        var executed = Path.Combine(Scratch, "executed.ipynb");
-        var run = ExportProcesses.Runner(["run", notebook, "-o", executed, "-p", "seed", Seed]);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        RunAtSeed = JsonNode.Parse(File.ReadAllText(executed))!.AsObject();
+            var executed = _scratch.Path("executed.ipynb");
+            var run = ExportProcesses.Runner(["run", notebook, "-o", executed, "-p", "seed", Seed]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            RunAtSeed = JsonNode.Parse(File.ReadAllText(executed))!.AsObject();
+        }
+        catch
+        {
+            _scratch.Dispose();
+            throw;
+        }
     }
 
-    // The fresh home and NuGet folder hold a restore of libtorch (over a gigabyte).
-    public void Dispose() => Directory.Delete(Scratch, recursive: true);
+    public void Dispose() => _scratch.Dispose();
 }
 
 public sealed class NeverSeenNotebookTests(NeverSeenApp app) : IClassFixture<NeverSeenApp>

@@ -5,11 +5,11 @@ namespace Export.Tests;
 /// repository.
 public static class ScratchSeries
 {
-    public static string Create(string purpose, IEnumerable<string> notebooks)
+    public static ScratchFolder Create(string purpose, IEnumerable<string> notebooks)
     {
-        var root = ScratchRepository.Create(purpose, copied: ["helpers"], linked: [Path.Combine("tests", "NotebookRunner")]);
-        Directory.CreateDirectory(Path.Combine(root, "notebooks"));
-        foreach (var notebook in notebooks) File.Copy(notebook, Path.Combine(root, "notebooks", Path.GetFileName(notebook)));
-        return root;
+        var scratch = ScratchFolder.LikeRepository(purpose, copied: ["helpers"], linked: [Path.Combine("tests", "NotebookRunner")]);
+        Directory.CreateDirectory(scratch.Path("notebooks"));
+        foreach (var notebook in notebooks) File.Copy(notebook, scratch.Path("notebooks", Path.GetFileName(notebook)));
+        return scratch;
     }
 }

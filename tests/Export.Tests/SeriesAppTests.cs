@@ -21,9 +21,9 @@ public sealed class SeriesAppTests(SeriesAtSeed2024 series) : IClassFixture<Seri
 
     private static void AssertPrints(string stem, string[] arguments, string expected, string what)
     {
-        var figures = ScratchRepository.NewFolder("export-figures");
+        using var figures = new ScratchFolder("export-figures");
         var app = Path.Combine(ExportPaths.Apps, stem + ".cs");
-        var result = ExportProcesses.BuiltApp(app, [.. arguments, "--figures", figures]);
+        var result = ExportProcesses.BuiltApp(app, [.. arguments, "--figures", figures.Root]);
         Assert.True(result.ExitCode == 0, $"{stem}.cs {string.Join(' ', arguments)}: {result}");
         var printed = ShownText.OfApp(result.Stdout, Path.GetDirectoryName(app)!, out var pngs);
         var difference = NumericText.Difference(expected, printed);

@@ -9,12 +9,12 @@ public sealed class SeriesAtSeed2024
 
     public SeriesAtSeed2024()
     {
-        var output = ScratchRepository.NewFolder("export-series-run");
-        var result = ExportProcesses.Runner(["run", .. ExportPaths.SeriesNotebooks, "-o", output, "-p", "seed", Seed]);
+        using var output = new ScratchFolder("export-series-run");
+        var result = ExportProcesses.Runner(["run", .. ExportPaths.SeriesNotebooks, "-o", output.Root, "-p", "seed", Seed]);
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var notebook in ExportPaths.SeriesNotebooks)
         {
-            var executed = Path.Combine(output, Path.GetFileName(notebook));
+            var executed = output.Path(Path.GetFileName(notebook));
             _executed[Path.GetFileNameWithoutExtension(notebook)] = JsonNode.Parse(File.ReadAllText(executed))!.AsObject();
         }
     }

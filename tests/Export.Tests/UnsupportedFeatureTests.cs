@@ -12,23 +12,23 @@ public sealed class UnsupportedFeatureTests
     [InlineData("nested-name-clash", 1, "`total`")]
     public void Export_names_the_cell_an_app_cannot_reproduce_and_writes_no_app(string fixture, int cell, string named)
     {
-        var output = ScratchRepository.NewFolder("export-unsupported");
-        var result = ExportProcesses.Runner(["export", ExportPaths.Fixture(fixture), "-o", output]);
+        using var output = new ScratchFolder("export-unsupported");
+        var result = ExportProcesses.Runner(["export", ExportPaths.Fixture(fixture), "-o", output.Root]);
         Assert.True(result.ExitCode == 2, result.ToString());
         var line = result.Stderr.Split('\n').FirstOrDefault(l => l.StartsWith($"{ExportPaths.Fixture(fixture)}: cell {cell}: ", StringComparison.Ordinal));
         Assert.True(line is not null, result.ToString());
         Assert.Contains(named, line);
-        Assert.False(File.Exists(Path.Combine(output, fixture + ".cs")));
+        Assert.False(File.Exists(output.Path(fixture + ".cs")));
     }
 
     [Fact]
     public void Export_never_overwrites_a_file_it_did_not_write()
     {
-        var output = ScratchRepository.NewFolder("export-overwrite");
-        var mine = Path.Combine(output, "never-seen.cs");
+        using var output = new ScratchFolder("export-overwrite");
+        var mine = output.Path("never-seen.cs");
         File.WriteAllText(mine, "// my own program\n");
-        var scratch = ScratchSeries.Create("export-overwrite-series", [ExportPaths.Fixture("never-seen")]);
-        var result = ExportProcesses.Runner(["export", Path.Combine(scratch, "notebooks", "never-seen.ipynb"), "-o", output]);
+        using var scratch = ScratchSeries.Create("export-overwrite-series", [ExportPaths.Fixture("never-seen")]);
+        var result = ExportProcesses.Runner(["export", scratch.Path("notebooks", "never-seen.ipynb"), "-o", output.Root]);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains($"{mine}: exists and was not written by export", result.Stderr);
         Assert.Equal("// my own program\n", File.ReadAllText(mine));

@@ -10,7 +10,8 @@ public sealed class DivergingRun
     public DivergingRun()
     {
         var repoRoot = Repository.Root;
-        var root = ScratchRepository.NewFolder("diverging-run");
+        using var scratch = new ScratchFolder("diverging-run");
+        var root = scratch.Root;
         Result = RunnerProcess.Run(
             ["run", Path.Combine(repoRoot, "notebooks", "04-nn-module.ipynb"), "-p", "lr", "0.1", "-o", Path.Combine(root, "04.ipynb")],
             Path.Combine(root, "report.json"));

@@ -8,18 +8,11 @@ public static class FixtureNotebookRun
     {
         var repoRoot = Repository.Root;
         var notebook = Path.Combine(repoRoot, "tests", "Notebooks.Tests", "Fixtures", fixtureName);
-        var outputDir = ScratchRepository.NewFolder("fixture-run");
-        try
-        {
-            var arguments = new List<string> { "run", notebook, "-o", Path.Combine(outputDir, fixtureName), "--timeout", "300" };
-            foreach (var (name, value) in parameters) arguments.AddRange(["-p", name, value]);
-            var result = RunnerProcess.Run(arguments, Path.Combine(outputDir, "report.json"), TimeSpan.FromMinutes(6));
-            Assert.True(result.ExitCode == 0, $"{fixtureName} failed (exit {result.ExitCode}): {result.Stderr}");
-            return result.Report["notebooks"]![0]!.AsObject();
-        }
-        finally
-        {
-            try { Directory.Delete(outputDir, recursive: true); } catch (IOException) { }
-        }
+        using var scratch = new ScratchFolder("fixture-run");
+        var arguments = new List<string> { "run", notebook, "-o", scratch.Path(fixtureName), "--timeout", "300" };
+        foreach (var (name, value) in parameters) arguments.AddRange(["-p", name, value]);
+        var result = RunnerProcess.Run(arguments, scratch.Path("report.json"), TimeSpan.FromMinutes(6));
+        Assert.True(result.ExitCode == 0, $"{fixtureName} failed (exit {result.ExitCode}): {result.Stderr}");
+        return result.Report["notebooks"]![0]!.AsObject();
     }
 }

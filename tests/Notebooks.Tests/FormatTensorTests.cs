@@ -11,7 +11,8 @@ public sealed class FormatTensorRun
     {
         var repoRoot = Repository.Root;
         Cases = JsonNode.Parse(File.ReadAllText(Path.Combine(repoRoot, "data", "reference", "format_tensor.json")))!["cases"]!.AsArray();
-        var root = ScratchRepository.Create("format-tensor", ["notebooks", "helpers", "data"]);
+        using var scratch = ScratchFolder.LikeRepository("format-tensor", ["notebooks", "helpers", "data"]);
+        var root = scratch.Root;
         var cells = new List<string>
         {
             PinnedPackages.ReferenceLine("TorchSharp-cpu") + "\n" + PinnedPackages.ReferenceLine("ScottPlot"),

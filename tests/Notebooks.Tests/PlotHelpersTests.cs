@@ -14,7 +14,8 @@ public sealed class PlotHelpersRun
 
     public PlotHelpersRun()
     {
-        var root = ScratchRepository.Create("plot-helpers", ["notebooks", "helpers", "data"]);
+        using var scratch = ScratchFolder.LikeRepository("plot-helpers", ["notebooks", "helpers", "data"]);
+        var root = scratch.Root;
         var cells = new List<string>
         {
             "#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"nuget: ScottPlot, 5.1.59\"",

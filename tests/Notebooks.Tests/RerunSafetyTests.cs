@@ -2,14 +2,16 @@ namespace Notebooks.Tests;
 
 /// Every notebook of the series run with each code cell executed twice in a row (cell k, cell k again, then k+1),
 /// as a learner does who reruns cells in an editor; one runner process for the whole doubled series.
-public sealed class DoubledCellsRun
+public sealed class DoubledCellsRun : IDisposable
 {
+    private readonly ScratchFolder _scratch = ScratchFolder.LikeRepository("doubled-cells", ["notebooks", "helpers", "data"]);
+
     public RunnerResult Result { get; }
     public string OutputDir { get; }
 
     public DoubledCellsRun()
     {
-        var root = ScratchRepository.Create("doubled-cells", ["notebooks", "helpers", "data"]);
+        var root = _scratch.Root;
         var notebooks = Path.Combine(root, "notebooks");
         foreach (var stem in SeriesRun.Stems.Where(s => File.Exists(Path.Combine(notebooks, s + ".ipynb"))))
         {
@@ -48,6 +50,8 @@ public sealed class DoubledCellsRun
             .Select(c => RunnerProcess.OutputText(c!))
             .ToList();
     }
+
+    public void Dispose() => _scratch.Dispose();
 }
 
 [Collection("series")]

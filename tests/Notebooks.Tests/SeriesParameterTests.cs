@@ -8,7 +8,8 @@ public sealed class ShortSeriesRun
     public ShortSeriesRun()
     {
         var repoRoot = Repository.Root;
-        var root = ScratchRepository.NewFolder("short-series");
+        using var scratch = new ScratchFolder("short-series");
+        var root = scratch.Root;
         Result = RunnerProcess.Run(
             ["run", Path.Combine(repoRoot, "notebooks"), "-p", "epochs", "50", "-o", Path.Combine(root, "executed"), "--timeout", "600"],
             Path.Combine(root, "report.json"));

@@ -1,7 +1,7 @@
 namespace Notebooks.Tests;
 
 /// Executes the whole series once through the real runner and keeps the report and executed notebooks.
-public sealed class SeriesRun
+public sealed class SeriesRun : IDisposable
 {
     public static readonly string[] Stems =
     [
@@ -15,11 +15,12 @@ public sealed class SeriesRun
     public string Stderr { get; }
     public JsonObject Report => _result.Report;
     private readonly RunnerResult _result;
+    private readonly ScratchFolder _scratch = new("series-run");
 
     public SeriesRun()
     {
         RepoRoot = Repository.Root;
-        OutputDir = ScratchRepository.NewFolder("series-run");
+        OutputDir = _scratch.Root;
         var notebooks = Stems.Select(s => Path.Combine(RepoRoot, "notebooks", s + ".ipynb")).Where(File.Exists);
         _result = RunnerProcess.Run(["run", .. notebooks, "-o", OutputDir, "--timeout", "600"], Path.Combine(OutputDir, "report.json"));
         ExitCode = _result.ExitCode;
@@ -30,6 +31,8 @@ public sealed class SeriesRun
 
     public JsonObject ExecutedNotebook(string stem) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDir, stem + ".ipynb")))!.AsObject();
+
+    public void Dispose() => _scratch.Dispose();
 }
 
 [CollectionDefinition("series")]

@@ -2,7 +2,7 @@ namespace Notebooks.Tests;
 
 /// Executes every notebook in notebooks/solutions/ (a folder argument: the runner takes its *.ipynb, not recursing)
 /// once through the real runner and keeps the report and the executed notebooks.
-public sealed class SolutionsRun
+public sealed class SolutionsRun : IDisposable
 {
     public static readonly string Folder = Path.Combine(Repository.Root, "notebooks", "solutions");
 
@@ -12,15 +12,18 @@ public sealed class SolutionsRun
             ? Directory.GetFiles(Folder, "*.ipynb").Select(p => Path.GetFileNameWithoutExtension(p)!).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    public string OutputDir { get; }
+    private readonly ScratchFolder _scratch = new("solutions-run");
+
+    public string OutputDir => _scratch.Root;
     public RunnerResult Result { get; }
 
     public SolutionsRun()
     {
-        OutputDir = ScratchRepository.NewFolder("solutions-run");
         Result = RunnerProcess.Run(["run", Folder, "-o", OutputDir, "--timeout", "600"], Path.Combine(OutputDir, "report.json"));
     }
 
     public JsonObject ExecutedNotebook(string stem) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDir, stem + ".ipynb")))!.AsObject();
+
+    public void Dispose() => _scratch.Dispose();
 }

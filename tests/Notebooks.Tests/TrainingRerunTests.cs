@@ -7,8 +7,9 @@ namespace Notebooks.Tests;
 /// then rerun from the first `training` cell down. Against it, a fresh run with that `lr` in the `parameters` cell.
 /// Both for every notebook of the series, with lr halved (a rate at which every notebook still converges), in one
 /// runner process; the notebooks sit in a scratch copy of the repository so their relative paths still resolve.
-public sealed partial class LearningRateRerun
+public sealed partial class LearningRateRerun : IDisposable
 {
+    private readonly ScratchFolder _scratch = ScratchFolder.LikeRepository("lr-rerun", ["notebooks", "helpers", "data"]);
     private readonly string _executed;
 
     [GeneratedRegex(@"var lr = (?<value>[0-9.eE+-]+);")]
@@ -16,7 +17,7 @@ public sealed partial class LearningRateRerun
 
     public LearningRateRerun()
     {
-        var root = ScratchRepository.Create("lr-rerun", ["notebooks", "helpers", "data"]);
+        var root = _scratch.Root;
         var derived = Path.Combine(root, "derived");   // beside notebooks/, so `../helpers/helpers.csx` resolves
         Directory.CreateDirectory(derived);
         foreach (var stem in SeriesRun.Stems)
@@ -78,6 +79,8 @@ public sealed partial class LearningRateRerun
     private List<JsonNode> CodeCells(string name) =>
         StoredOutputs.Read(Path.Combine(_executed, name + ".ipynb"))["cells"]!.AsArray()
             .Where(c => (string?)c!["cell_type"] == "code").Select(c => c!).ToList();
+
+    public void Dispose() => _scratch.Dispose();
 }
 
 public class TrainingRerunTests(LearningRateRerun run) : IClassFixture<LearningRateRerun>
