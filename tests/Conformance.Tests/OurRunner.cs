@@ -6,29 +6,23 @@ public static class OurRunner
     /// <summary>Executes the notebooks into a temporary folder and returns each one's code cells, by file stem.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<EngineCell>> Run(IReadOnlyList<string> notebookPaths)
     {
-        var output = Directory.CreateTempSubdirectory("conformance-runner-").FullName;
-        try
-        {
-            var args = new List<string> { Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "run" };
-            args.AddRange(notebookPaths);
-            args.AddRange(["-o", output]);
-            var folders = PrivateEngineFolders.Shared;
-            var result = ChildProcess.Run("dotnet", args, Repository.Root, TimeSpan.FromMinutes(20),
-                configure: start => folders.Apply(start, privateHome: false));
-            return notebookPaths.ToDictionary(
-                p => Path.GetFileNameWithoutExtension(p),
-                p =>
-                {
-                    var executed = Path.Combine(output, Path.GetFileName(p));
-                    if (!File.Exists(executed))
-                        throw new InvalidOperationException($"the runner wrote no {executed} (exit {result.ExitCode}):\n{result.Stderr}");
-                    return Read(executed);
-                });
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        using var scratch = new ScratchFolder("conformance-runner");
+        var output = scratch.Root;
+        var args = new List<string> { Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "run" };
+        args.AddRange(notebookPaths);
+        args.AddRange(["-o", output]);
+        var folders = PrivateEngineFolders.Shared;
+        var result = ChildProcess.Run("dotnet", args, Repository.Root, TimeSpan.FromMinutes(20),
+            configure: start => folders.Apply(start, privateHome: false));
+        return notebookPaths.ToDictionary(
+            p => Path.GetFileNameWithoutExtension(p),
+            p =>
+            {
+                var executed = Path.Combine(output, Path.GetFileName(p));
+                if (!File.Exists(executed))
+                    throw new InvalidOperationException($"the runner wrote no {executed} (exit {result.ExitCode}):\n{result.Stderr}");
+                return Read(executed);
+            });
     }
 
     /// <summary>The code cells of an executed notebook, with their nbformat outputs as <see cref="EngineOutput"/>s.</summary>

@@ -12,14 +12,14 @@ public sealed class PrivateJupyter : IDisposable
 
     public PrivateJupyter()
     {
-        Root = Path.Combine(Path.GetTempPath(), "jupyter-kernel-tests", Guid.NewGuid().ToString("N"));
-        DataDir = Path.Combine(Root, "jupyter-data");
+        DataDir = _scratch.Path("jupyter-data");
         Directory.CreateDirectory(DataDir);
         var installed = Runner("kernel", "install");
         if (installed.ExitCode != 0) throw new InvalidOperationException($"kernel install failed: {installed.Stderr}");
     }
 
-    public string Root { get; }
+    private readonly ScratchFolder _scratch = new("jupyter-kernel-tests");
+    public string Root => _scratch.Root;
     public string DataDir { get; }
 
     /// <summary>Debian's interpreter first: python3-jupyter-client and python3-nbclient install there.</summary>
@@ -56,10 +56,7 @@ public sealed class PrivateJupyter : IDisposable
 
     public JsonObject KernelJson(string name = ".net-csharp") => JsonNode.Parse(File.ReadAllText(KernelJsonPath(name)))!.AsObject();
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _scratch.Dispose();
 }
 
 [CollectionDefinition("jupyter")]

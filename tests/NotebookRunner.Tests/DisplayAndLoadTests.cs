@@ -20,12 +20,11 @@ public class DisplayAndLoadTests
     public void a_load_directive_resolves_relative_to_the_notebook()
     {
         using var fixture = new FixtureCopy("load-helper.ipynb", "helper.csx");
-        var elsewhere = Directory.CreateTempSubdirectory("nbrunner-cwd").FullName;
+        using var elsewhere = new ScratchFolder("nbrunner-cwd");
 
-        var result = RunnerProcess.Run(elsewhere, "run", fixture.Notebook, "-o", fixture.Output, "--report", fixture.Report);
+        var result = RunnerProcess.Run(elsewhere.Root, "run", fixture.Notebook, "-o", fixture.Output, "--report", fixture.Report);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(42, (int)fixture.ReadReportNotebook()["variables"]!["doubled"]!);
-        Directory.Delete(elsewhere, recursive: true);
     }
 }

@@ -28,7 +28,8 @@ public static class RunnerOutput
 /// <summary>A fixture notebook copied into a fresh temp dir, so each test runs on its own copy.</summary>
 public sealed class FixtureCopy : IDisposable
 {
-    public string Dir { get; }
+    private readonly ScratchFolder _scratch = new("nbrunner-tests");
+    public string Dir => _scratch.Root;
     public string Notebook { get; }
     public string Output => Path.Combine(Dir, "out.ipynb");
     public string Report => Path.Combine(Dir, "report.json");
@@ -36,8 +37,6 @@ public sealed class FixtureCopy : IDisposable
 
     public FixtureCopy(string fixtureName, params string[] extraFiles)
     {
-        Dir = Path.Combine(Path.GetTempPath(), "nbrunner-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Dir);
         var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
         foreach (var name in extraFiles.Prepend(fixtureName))
             File.Copy(Path.Combine(fixtures, name), Path.Combine(Dir, name));
@@ -55,8 +54,5 @@ public sealed class FixtureCopy : IDisposable
     public JsonObject ReadReportNotebook() =>
         JsonNode.Parse(File.ReadAllText(Report))!["notebooks"]![0]!.AsObject();
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _scratch.Dispose();
 }

@@ -5,15 +5,13 @@ public class UnreadableNotebookTests
     [Fact]
     public void a_missing_file_exits_2_with_one_line_naming_it()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "nbrunner-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var missing = Path.Combine(dir, "missing.ipynb");
+        using var scratch = new ScratchFolder("nbrunner-tests");
+        var missing = scratch.Path("missing.ipynb");
 
-        var result = RunnerProcess.Run(dir, "run", missing, "-o", Path.Combine(dir, "out.ipynb"));
+        var result = RunnerProcess.Run(scratch.Root, "run", missing, "-o", scratch.Path("out.ipynb"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"{missing}: file not found; check the path", result.Stderr.Trim());
-        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]

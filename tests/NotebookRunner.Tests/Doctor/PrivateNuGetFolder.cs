@@ -32,7 +32,8 @@ public sealed class RestoredTorchSharpCollection : ICollectionFixture<RestoredTo
 
 public sealed class PrivateNuGetFolder : IDisposable
 {
-    public string Root { get; }
+    private readonly ScratchFolder _scratch = new("notebook-runner-doctor-tests");
+    public string Root => _scratch.Root;
     public string Packages => Path.Combine(Root, "nuget");
     public string RunnerCache => Path.Combine(Root, "runner-cache");
     public string Home => Path.Combine(Root, "home");
@@ -43,15 +44,13 @@ public sealed class PrivateNuGetFolder : IDisposable
     public string LibTorchNative => Directory.GetDirectories(Path.Combine(Packages, "libtorch-cpu-linux-x64"))
         .Select(d => Path.Combine(d, "runtimes", "linux-x64", "native")).Single(Directory.Exists);
 
-    private PrivateNuGetFolder(string root)
+    private PrivateNuGetFolder()
     {
-        Root = root;
         Directory.CreateDirectory(Packages);
         Directory.CreateDirectory(Home);
     }
 
-    public static PrivateNuGetFolder Empty() =>
-        new(Path.Combine(Path.GetTempPath(), "notebook-runner-doctor-tests", Guid.NewGuid().ToString("N")));
+    public static PrivateNuGetFolder Empty() => new();
 
     /// <summary>A copy of the template: TorchSharp's own folder copied (the doctor changes it), the others hard-linked.</summary>
     public static PrivateNuGetFolder CopyOf(PrivateNuGetFolder template)
@@ -78,8 +77,5 @@ public sealed class PrivateNuGetFolder : IDisposable
             return $"{relative} {Convert.ToHexStringLower(SHA256.HashData(stream))}";
         }).ToList();
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    public void Dispose() => _scratch.Dispose();
 }

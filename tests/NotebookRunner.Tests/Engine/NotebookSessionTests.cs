@@ -10,14 +10,13 @@ namespace NotebookRunner.Tests.Engine;
 /// </summary>
 public sealed class NotebookSessionTests : IDisposable
 {
-    readonly string folder = Path.Combine(Path.GetTempPath(), "nbrunner-session-tests", Guid.NewGuid().ToString("N"));
+    readonly ScratchFolder folder = new("nbrunner-session-tests");
     readonly NotebookSession session;
     int count;
 
     public NotebookSessionTests()
     {
-        Directory.CreateDirectory(folder);
-        session = new NotebookSession(new SessionSettings(Path.Combine(folder, "notebook.ipynb"), TextWriter.Null, TextReader.Null));
+        session = new NotebookSession(new SessionSettings(folder.Path("notebook.ipynb"), TextWriter.Null, TextReader.Null));
     }
 
     (CellResult Result, JsonArray Outputs) Run(string code, TimeSpan? timeout = null, CancellationToken stop = default)
@@ -109,7 +108,7 @@ public sealed class NotebookSessionTests : IDisposable
     [Fact]
     public void a_cell_compiled_ahead_loads_the_file_as_an_earlier_cell_rewrote_it()
     {
-        var file = Path.Combine(folder, "answer.csx");
+        var file = folder.Path("answer.csx");
         File.WriteAllText(file, "var answer = 1;");
 
         var cells = RunCompiledAhead(
@@ -154,6 +153,6 @@ public sealed class NotebookSessionTests : IDisposable
     public void Dispose()
     {
         session.Dispose();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        folder.Dispose();
     }
 }
